@@ -1,0 +1,6 @@
+/** Runs once when a server process starts: bring the database schema up to date. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { runMigrations } = await import("./db");
+  runMigrations();
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Tests build into their own folder so a test run never disturbs the demo build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp"],
+};
+
+export default nextConfig;

@@ -1,0 +1,23 @@
+// `npm run demo`: install, migrate, seed the demo, build and serve on http://localhost:3000.
+// Honours PORT and HOSTNAME; an existing database is kept (the seed never duplicates rows).
+import { authSecret, bin, ensureDependencies, run } from "./lib.mjs";
+
+ensureDependencies();
+const databasePath = process.env.DATABASE_PATH ?? "data/news.db";
+const port = process.env.PORT ?? "3000";
+const hostname = process.env.HOSTNAME ?? "127.0.0.1";
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_PATH: databasePath,
+  AUTH_SECRET: authSecret(databasePath),
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+  SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
+  PORT: port,
+};
+run(bin("tsx"), ["scripts/setup.ts", "--demo"], { env });
+run(bin("next"), ["build"], { env });
+console.log(`\nDateline is starting on http://localhost:${port} (listening on ${hostname})`);
+console.log("Sign in at /admin with admin@example.com / admin-demo-password\n");
+run(bin("next"), ["start", "--hostname", hostname, "--port", port], { env });
