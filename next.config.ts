@@ -5,6 +5,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp"],
+  experimental: {
+    // forbidden() / unauthorized(): real 403 and 401 answers from pages and actions.
+    authInterrupts: true,
+  },
 };
 
 export default nextConfig;
