@@ -1,0 +1,238 @@
+import { and, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { articles, articleTags, authors, tags } from "@/db/schema";
+
+/**
+ * Public article reads. Every list is bounded (LIMIT, and OFFSET capped by MAX_PAGE) and walks an
+ * index in order: articles(status, published_at, id) for the front page,
+ * article_tags(tag_id, published_at, article_id) for tags, articles(author_id, status, …) for authors.
+ * Results are plain JSON (dates as ISO strings) so they survive the data cache unchanged.
+ */
+
+export const PAGE_SIZE = 10;
+/** Deepest page a listing serves, so an OFFSET never walks more than MAX_PAGE × PAGE_SIZE rows. */
+export const MAX_PAGE = 1000;
+/** Tags shown beside an article in lists (the article page shows them all). */
+const LIST_TAGS = 3;
+
+export type TagRef = { name: string; slug: string };
+
+export type ArticleSummary = {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  publishedAt: string;
+  /** The article's first tags, in their stored order. */
+  tags: TagRef[];
+};
+
+export type ArticleListPage = {
+  items: ArticleSummary[];
+  page: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+};
+
+export type ArticleDetail = {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  body: string;
+  publishedAt: string;
+  updatedAt: string;
+  heroImage: string | null;
+  heroAlt: string;
+  heroCaption: string;
+  seoTitle: string;
+  seoDescription: string;
+  author: { id: number; name: string; slug: string };
+  /** All tags in their stored order. */
+  tags: (TagRef & { id: number })[];
+};
+
+type PageOptions = { page: number; now: Date; pageSize?: number };
+
+const isPublishedBy = (now: Date) => and(eq(articles.status, "published"), lte(articles.publishedAt, now));
+
+function pageWindow({ page, pageSize = PAGE_SIZE }: PageOptions) {
+  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) return null;
+  // One extra row tells whether a next page exists without counting the whole table.
+  return { limit: pageSize + 1, offset: (page - 1) * pageSize, pageSize };
+}
+
+/** Tags of the given articles, in stored order, at most `perArticle` each. */
+async function tagsByArticle(ids: number[], perArticle = Infinity): Promise<Map<number, (TagRef & { id: number })[]>> {
+  const out = new Map<number, (TagRef & { id: number })[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({ articleId: articleTags.articleId, id: tags.id, name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(
+      Number.isFinite(perArticle)
+        ? and(inArray(articleTags.articleId, ids), sql`${articleTags.position} < ${perArticle}`)
+        : inArray(articleTags.articleId, ids),
+    )
+    .orderBy(articleTags.articleId, articleTags.position)
+    .all();
+  for (const { articleId, ...tag } of rows) out.get(articleId)?.push(tag);
+  return out;
+}
+
+/** Loads summaries for ids already in display order (the deferred half of a keyset/offset walk). */
+async function summariesInOrder(ids: number[]): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      dek: articles.dek,
+      publishedAt: articles.publishedAt,
+    })
+    .from(articles)
+    .where(inArray(articles.id, ids))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const tagMap = await tagsByArticle(ids, LIST_TAGS);
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r || !r.publishedAt) return [];
+    const tagsOf = (tagMap.get(id) ?? []).map(({ name, slug }) => ({ name, slug }));
+    return [{ id: r.id, slug: r.slug, title: r.title, dek: r.dek, publishedAt: r.publishedAt.toISOString(), tags: tagsOf }];
+  });
+}
+
+function toPage(ids: number[], options: PageOptions, pageSize: number): Promise<ArticleListPage> {
+  const hasNext = ids.length > pageSize;
+  return summariesInOrder(ids.slice(0, pageSize)).then((items) => ({
+    items,
+    page: options.page,
+    hasPrevious: options.page > 1,
+    hasNext,
+  }));
+}
+
+const EMPTY = (page: number): ArticleListPage => ({ items: [], page, hasPrevious: page > 1, hasNext: false });
+
+/** Published articles, newest first: the front page and /page/N. */
+export async function listPublishedArticles(options: PageOptions): Promise<ArticleListPage> {
+  const w = pageWindow(options);
+  if (!w) return EMPTY(options.page);
+  // Ids only first: the walk stays inside the covering index, then 10 rows are fetched by id.
+  const ids = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(isPublishedBy(options.now))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(w.limit)
+    .offset(w.offset)
+    .all()
+    .map((r) => r.id);
+  return toPage(ids, options, w.pageSize);
+}
+
+/** Published articles carrying a tag, newest first, through article_tags(tag_id, published_at). */
+export async function listPublishedArticlesByTag(tagId: number, options: PageOptions): Promise<ArticleListPage> {
+  const w = pageWindow(options);
+  if (!w) return EMPTY(options.page);
+  // article_tags.published_at is null unless the article is published (kept by triggers).
+  const ids = db
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .where(and(eq(articleTags.tagId, tagId), lte(articleTags.publishedAt, options.now)))
+    .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
+    .limit(w.limit)
+    .offset(w.offset)
+    .all()
+    .map((r) => r.id);
+  return toPage(ids, options, w.pageSize);
+}
+
+/** Published articles by one author, newest first. */
+export async function listPublishedArticlesByAuthor(authorId: number, options: PageOptions): Promise<ArticleListPage> {
+  const w = pageWindow(options);
+  if (!w) return EMPTY(options.page);
+  const ids = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.authorId, authorId), isPublishedBy(options.now)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(w.limit)
+    .offset(w.offset)
+    .all()
+    .map((r) => r.id);
+  return toPage(ids, options, w.pageSize);
+}
+
+/** The id behind a current slug, whatever the article's status (the page decides visibility). */
+export async function getArticleIdBySlug(slug: string): Promise<number | null> {
+  const row = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
+  return row?.id ?? null;
+}
+
+/** A published, due article with its author and all its tags in order; null otherwise. */
+export async function getPublishedArticleById(id: number, now: Date): Promise<ArticleDetail | null> {
+  const row = db
+    .select({
+      article: articles,
+      author: { id: authors.id, name: authors.name, slug: authors.slug },
+    })
+    .from(articles)
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(and(eq(articles.id, id), isPublishedBy(now)))
+    .get();
+  if (!row || !row.article.publishedAt) return null;
+  const a = row.article;
+  const tagList = (await tagsByArticle([a.id])).get(a.id) ?? [];
+  return {
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    dek: a.dek,
+    body: a.body,
+    publishedAt: a.publishedAt!.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    heroImage: a.heroImage,
+    heroAlt: a.heroAlt,
+    heroCaption: a.heroCaption,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    author: row.author,
+    tags: tagList,
+  };
+}
+
+/**
+ * Articles sharing tags with this one: the newest few of each of its first tags, ranked by how
+ * many tags they share, then by recency. Bounded: at most `perTag` index rows per tag.
+ */
+export async function listRelatedArticles(
+  articleId: number,
+  tagIds: number[],
+  now: Date,
+  limit = 4,
+  perTag = 12,
+): Promise<ArticleSummary[]> {
+  const score = new Map<number, { shared: number; at: number }>();
+  for (const tagId of tagIds.slice(0, 5)) {
+    const rows = db
+      .select({ id: articleTags.articleId, at: articleTags.publishedAt })
+      .from(articleTags)
+      .where(and(eq(articleTags.tagId, tagId), lte(articleTags.publishedAt, now), ne(articleTags.articleId, articleId)))
+      .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
+      .limit(perTag)
+      .all();
+    for (const r of rows) {
+      const prev = score.get(r.id);
+      score.set(r.id, { shared: (prev?.shared ?? 0) + 1, at: r.at?.getTime() ?? 0 });
+    }
+  }
+  const ids = [...score.entries()]
+    .sort(([ia, a], [ib, b]) => b.shared - a.shared || b.at - a.at || ib - ia)
+    .slice(0, limit)
+    .map(([id]) => id);
+  return summariesInOrder(ids);
+}
