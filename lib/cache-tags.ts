@@ -20,6 +20,11 @@ export const cacheTags = {
   search: "search",
   /** Ad slots, per placement. */
   ads: (placement: string) => `ads:${placement}`,
+  /**
+   * Names and slugs of tags and authors as every page shows them (navigation, tag links, bylines,
+   * list items): expire it when a tag or author is renamed or deleted. Publishing does not.
+   */
+  taxonomy: "taxonomy",
   /** Site settings: name, description, URL, logo, ads.txt. */
   settings: "settings",
 } as const;

@@ -1,15 +1,11 @@
-import { desc, eq } from "drizzle-orm";
-import { db } from "@/db";
-import { articles } from "@/db/schema";
+import { FrontListing, frontMetadata } from "@/components/site/listing-pages";
 
 export const revalidate = 300;
 
-export default async function FrontPage() {
-  const rows = db.select().from(articles).where(eq(articles.status, "published")).orderBy(desc(articles.publishedAt)).limit(10).all();
-  return (
-    <main>
-      <h1>Dateline</h1>
-      <ul>{rows.map((r) => <li key={r.id}>{r.title}</li>)}</ul>
-    </main>
-  );
+export function generateMetadata() {
+  return frontMetadata(1);
+}
+
+export default function FrontPage() {
+  return <FrontListing page={1} />;
 }

@@ -1,0 +1,91 @@
+import "server-only";
+import type { Metadata } from "next";
+import { getSettings } from "@/lib/site";
+
+/**
+ * The one metadata helper every public page uses: title from the site's template, description,
+ * an absolute canonical URL built from the site URL in settings, Open Graph and Twitter cards,
+ * and article fields on article pages.
+ */
+export type PageMeta = {
+  /** Page title; omitted on the front page, which is titled by the site itself. */
+  title?: string;
+  description?: string;
+  /** Path of the canonical URL, e.g. `/articles/some-slug`. */
+  path: string;
+  type?: "website" | "article" | "profile";
+  image?: { url: string; alt: string } | null;
+  article?: {
+    publishedTime: string;
+    modifiedTime: string;
+    authors: string[];
+    tags: string[];
+    section?: string;
+  };
+  /** For pages that must stay out of search results (search, thin pages). */
+  noindex?: boolean;
+};
+
+export const TITLE_SEPARATOR = " | ";
+
+export function formatTitle(siteName: string, title?: string, tagline?: string): string {
+  if (title) return `${title}${TITLE_SEPARATOR}${siteName}`;
+  return tagline ? `${siteName}: ${tagline}` : siteName;
+}
+
+/** Absolute URL on the configured site for a path or an already absolute URL. */
+export function absoluteUrl(siteUrl: string, pathOrUrl: string): string {
+  return new URL(pathOrUrl, `${siteUrl}/`).toString();
+}
+
+export function truncateDescription(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))}…`;
+}
+
+export async function pageMetadata(meta: PageMeta): Promise<Metadata> {
+  const settings = await getSettings();
+  const title = formatTitle(settings.siteName, meta.title, meta.title ? undefined : settings.description);
+  const description = truncateDescription(meta.description || settings.description);
+  const url = absoluteUrl(settings.siteUrl, meta.path);
+  const images = meta.image ? [{ url: absoluteUrl(settings.siteUrl, meta.image.url), alt: meta.image.alt }] : undefined;
+  const openGraphBase = {
+    title: meta.title ?? settings.siteName,
+    description,
+    url,
+    siteName: settings.siteName,
+    locale: settings.language,
+    images,
+  };
+  return {
+    metadataBase: new URL(`${settings.siteUrl}/`),
+    title: { absolute: title },
+    description,
+    alternates: { canonical: url },
+    robots: meta.noindex
+      ? { index: false, follow: true }
+      : { index: true, follow: true, googleBot: { index: true, follow: true, "max-image-preview": "large" } },
+    openGraph:
+      meta.type === "article" && meta.article
+        ? {
+            ...openGraphBase,
+            type: "article",
+            publishedTime: meta.article.publishedTime,
+            modifiedTime: meta.article.modifiedTime,
+            authors: meta.article.authors,
+            tags: meta.article.tags,
+            section: meta.article.section,
+          }
+        : meta.type === "profile"
+          ? { ...openGraphBase, type: "profile" }
+          : { ...openGraphBase, type: "website" },
+    twitter: {
+      card: images ? "summary_large_image" : "summary",
+      title: meta.title ?? settings.siteName,
+      description,
+      images: images?.map((i) => i.url),
+    },
+  };
+}
