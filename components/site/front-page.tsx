@@ -1,0 +1,47 @@
+import type { ArticleSummary } from "@/db/queries/articles";
+import { Story, StoryList } from "./story";
+
+/**
+ * The front page's first screen, laid out like a broadsheet: the lead story with two stories
+ * beneath it, a column of three beside it, then the rest of the page's stories.
+ */
+export function FrontPageStories({ articles }: { articles: ArticleSummary[] }) {
+  const [lead, ...others] = articles;
+  if (!lead) return <p className="empty">No stories have been published yet.</p>;
+  const beneath = others.slice(0, 2);
+  const beside = others.slice(2, 5);
+  const rest = others.slice(5);
+  return (
+    <>
+      <section className="front-top" aria-label="Top stories">
+        <div className="front-main">
+          <div className="front-lead">
+            <Story article={lead} variant="lead" />
+          </div>
+          {beneath.length > 0 ? (
+            <div className="front-beneath">
+              {beneath.map((a) => (
+                <Story key={a.id} article={a} variant="secondary" />
+              ))}
+            </div>
+          ) : null}
+        </div>
+        {beside.length > 0 ? (
+          <div className="front-beside">
+            {beside.map((a) => (
+              <Story key={a.id} article={a} variant="secondary" />
+            ))}
+          </div>
+        ) : null}
+      </section>
+      {rest.length > 0 ? (
+        <section className="front-more" aria-labelledby="more-news">
+          <h2 id="more-news" className="section-heading">
+            More news
+          </h2>
+          <StoryList articles={rest} heading="h3" />
+        </section>
+      ) : null}
+    </>
+  );
+}

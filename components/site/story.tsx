@@ -1,0 +1,60 @@
+import type { ArticleSummary } from "@/db/queries/articles";
+import { FormattedDate } from "@/components/ui/formatted-date";
+
+type Heading = "h2" | "h3";
+
+/** One story in a list: kicker (first tag), headline, dek, date. */
+export function Story({
+  article,
+  heading: H = "h2",
+  variant = "standard",
+  showDek = true,
+}: {
+  article: ArticleSummary;
+  heading?: Heading;
+  variant?: "lead" | "secondary" | "standard" | "compact";
+  showDek?: boolean;
+}) {
+  const kicker = article.tags[0];
+  return (
+    <article className={`story story-${variant}`}>
+      {kicker ? (
+        <p className="kicker">
+          <a href={`/tags/${kicker.slug}`}>{kicker.name}</a>
+        </p>
+      ) : null}
+      <H className="story-headline">
+        <a href={`/articles/${article.slug}`}>{article.title}</a>
+      </H>
+      {showDek && article.dek ? <p className="story-dek">{article.dek}</p> : null}
+      <p className="story-meta">
+        <FormattedDate iso={article.publishedAt} />
+        {article.tags.length > 1 ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span className="story-tags">
+              {article.tags.slice(1).map((t, i) => (
+                <span key={t.slug}>
+                  {i > 0 ? ", " : null}
+                  <a href={`/tags/${t.slug}`}>{t.name}</a>
+                </span>
+              ))}
+            </span>
+          </>
+        ) : null}
+      </p>
+    </article>
+  );
+}
+
+export function StoryList({ articles, heading = "h2" }: { articles: ArticleSummary[]; heading?: Heading }) {
+  return (
+    <ol className="story-list">
+      {articles.map((a) => (
+        <li key={a.id}>
+          <Story article={a} heading={heading} />
+        </li>
+      ))}
+    </ol>
+  );
+}

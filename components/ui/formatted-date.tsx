@@ -1,0 +1,20 @@
+const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+/** A `<time>` with the machine-readable instant and a reader-friendly date (in UTC, so cached pages agree). */
+export function FormattedDate({ iso, withTime = false, className }: { iso: string; withTime?: boolean; className?: string }) {
+  const date = new Date(iso);
+  return (
+    <time dateTime={date.toISOString()} className={className}>
+      {(withTime ? dateTimeFormat : dateFormat).format(date)}
+    </time>
+  );
+}
