@@ -3,6 +3,7 @@
  * runs) plus the uploads folder, with a manifest of sizes and checksums.
  * Default folder: backups/<ISO timestamp>/.
  */
+import "./load-env";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";

@@ -3,6 +3,7 @@
  * (format in lib/ops/content-schema.ts). Default file: exports/content-<ISO timestamp>.json;
  * `--out -` writes to standard output (use `npm run -s` so npm adds nothing to it).
  */
+import "./load-env";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";

@@ -3,6 +3,7 @@
  * and settings may exist). Every record is validated first; problems are listed with their path
  * (`articles[12].slug: …`) and nothing is written. The write is one transaction.
  */
+import "./load-env";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { closeDb, runMigrations } from "@/db";

@@ -3,6 +3,7 @@
  * it in place of DATABASE_PATH and UPLOADS_DIR. Stop the server first; start it again afterwards
  * (pending migrations are applied on start).
  */
+import "./load-env";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { OpsError, restoreBackup } from "@/lib/ops/backup";

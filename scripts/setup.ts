@@ -2,6 +2,7 @@
  * Applies migrations and, with --demo, seeds the demo content and accounts.
  * Usage: tsx scripts/setup.ts [--demo]
  */
+import "./load-env";
 import { runMigrations, closeDb, transaction } from "@/db";
 import { ensureSettings, seedDemo } from "@/db/seed";
 import { env } from "@/lib/env";
