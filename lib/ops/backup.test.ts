@@ -133,6 +133,11 @@ describe("backup and restore", () => {
     await restoreBackup({ from: dir, databasePath: target, uploadsDir: path.join(work, "fresh", "data", "uploads") });
     expect(snapshot(target)).toEqual(snapshot(env.DATABASE_PATH));
     expect(readTree(path.join(work, "fresh", "data", "uploads"))).toEqual(readTree(env.UPLOADS_DIR));
+
+    // A damaged database is replaced too (with --force).
+    fs.writeFileSync(target, "this is not a database".repeat(300));
+    await restoreBackup({ from: dir, databasePath: target, uploadsDir: path.join(work, "fresh", "data", "uploads"), force: true });
+    expect(snapshot(target)).toEqual(snapshot(env.DATABASE_PATH));
   });
 
   it("refuses a backup whose files do not match the manifest, leaving the database untouched", async () => {

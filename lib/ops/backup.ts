@@ -193,7 +193,10 @@ export function databaseInUse(databasePath: string): boolean {
     probe.exec("COMMIT");
     return false;
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY")) return true;
+    const code = (error as { code?: string }).code ?? "";
+    if (code.startsWith("SQLITE_BUSY")) return true;
+    // A damaged file is what a restore is for: nothing can be using it as a database.
+    if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) return false;
     throw error;
   } finally {
     probe.close();
