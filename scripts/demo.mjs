@@ -1,6 +1,7 @@
 // `npm run demo`: install, migrate, seed the demo, build and serve on http://localhost:3000.
 // Honours PORT and HOSTNAME; an existing database is kept (the seed never duplicates rows).
-import { authSecret, bin, ensureDependencies, run } from "./lib.mjs";
+import { spawn } from "node:child_process";
+import { authSecret, bin, ensureDependencies, root, run } from "./lib.mjs";
 
 ensureDependencies();
 const databasePath = process.env.DATABASE_PATH ?? "data/news.db";
@@ -20,4 +21,8 @@ run(bin("tsx"), ["scripts/setup.ts", "--demo"], { env });
 run(bin("next"), ["build"], { env });
 console.log(`\nDateline is starting on http://localhost:${port} (listening on ${hostname})`);
 console.log("Sign in at /admin with admin@example.com / admin-demo-password\n");
-run(bin("next"), ["start", "--hostname", hostname, "--port", port], { env });
+// The server runs as a child that receives this process's signals, so stopping `npm run demo`
+// (Ctrl-C, SIGTERM) stops the server gracefully instead of orphaning it.
+const server = spawn(bin("next"), ["start", "--hostname", hostname, "--port", port], { stdio: "inherit", cwd: root, env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
