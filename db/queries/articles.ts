@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { articles, articleTags, authors, tags } from "@/db/schema";
+import { idList, preparedOnce } from "./prepared";
 
 /**
  * Public article reads. Every list is bounded (LIMIT, and OFFSET capped by MAX_PAGE) and walks an
@@ -54,7 +55,86 @@ export type ArticleDetail = {
 
 type PageOptions = { page: number; now: Date; pageSize?: number };
 
-const isPublishedBy = (now: Date) => and(eq(articles.status, "published"), lte(articles.publishedAt, now));
+const p = {
+  now: sql.placeholder("now"),
+  limit: sql.placeholder("limit"),
+  offset: sql.placeholder("offset"),
+  ids: sql.placeholder("ids"),
+  id: sql.placeholder("id"),
+  tagId: sql.placeholder("tagId"),
+  authorId: sql.placeholder("authorId"),
+  slug: sql.placeholder("slug"),
+  perArticle: sql.placeholder("perArticle"),
+};
+const isPublishedBy = (now: typeof p.now) => and(eq(articles.status, "published"), lte(articles.publishedAt, now));
+const inIds = (column: typeof articles.id | typeof articleTags.articleId) => sql`${column} in (select value from json_each(${p.ids}))`;
+
+// Listing walks: ids only, inside a covering index; rows are then fetched by id.
+const frontIds = preparedOnce(() =>
+  db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(isPublishedBy(p.now))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(p.limit)
+    .offset(p.offset)
+    .prepare(),
+);
+// article_tags.published_at is null unless the article is published (kept by triggers).
+const tagIds = preparedOnce(() =>
+  db
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .where(and(eq(articleTags.tagId, p.tagId), lte(articleTags.publishedAt, p.now)))
+    .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
+    .limit(p.limit)
+    .offset(p.offset)
+    .prepare(),
+);
+const authorIds = preparedOnce(() =>
+  db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.authorId, p.authorId), isPublishedBy(p.now)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(p.limit)
+    .offset(p.offset)
+    .prepare(),
+);
+const summaryRows = preparedOnce(() =>
+  db
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, dek: articles.dek, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(inIds(articles.id))
+    .prepare(),
+);
+const tagRows = preparedOnce(() =>
+  db
+    .select({ articleId: articleTags.articleId, id: tags.id, name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(and(inIds(articleTags.articleId), sql`${articleTags.position} < ${p.perArticle}`))
+    .orderBy(articleTags.articleId, articleTags.position)
+    .prepare(),
+);
+const idBySlug = preparedOnce(() => db.select({ id: articles.id }).from(articles).where(eq(articles.slug, p.slug)).prepare());
+const publishedById = preparedOnce(() =>
+  db
+    .select({ article: articles, author: { id: authors.id, name: authors.name, slug: authors.slug } })
+    .from(articles)
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(and(eq(articles.id, p.id), isPublishedBy(p.now)))
+    .prepare(),
+);
+const latestInTag = preparedOnce(() =>
+  db
+    .select({ id: articleTags.articleId, at: articleTags.publishedAt })
+    .from(articleTags)
+    .where(and(eq(articleTags.tagId, p.tagId), lte(articleTags.publishedAt, p.now), ne(articleTags.articleId, p.id)))
+    .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
+    .limit(p.limit)
+    .prepare(),
+);
 
 function pageWindow({ page, pageSize = PAGE_SIZE }: PageOptions) {
   if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) return null;
@@ -62,40 +142,20 @@ function pageWindow({ page, pageSize = PAGE_SIZE }: PageOptions) {
   return { limit: pageSize + 1, offset: (page - 1) * pageSize, pageSize };
 }
 
+type FullTag = TagRef & { id: number };
+
 /** Tags of the given articles, in stored order, at most `perArticle` each. */
-async function tagsByArticle(ids: number[], perArticle = Infinity): Promise<Map<number, (TagRef & { id: number })[]>> {
-  const out = new Map<number, (TagRef & { id: number })[]>(ids.map((id) => [id, []]));
+async function tagsByArticle(ids: number[], perArticle = 1000): Promise<Map<number, FullTag[]>> {
+  const out = new Map<number, FullTag[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
-  const rows = db
-    .select({ articleId: articleTags.articleId, id: tags.id, name: tags.name, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(
-      Number.isFinite(perArticle)
-        ? and(inArray(articleTags.articleId, ids), sql`${articleTags.position} < ${perArticle}`)
-        : inArray(articleTags.articleId, ids),
-    )
-    .orderBy(articleTags.articleId, articleTags.position)
-    .all();
-  for (const { articleId, ...tag } of rows) out.get(articleId)?.push(tag);
+  for (const { articleId, ...tag } of tagRows().all({ ids: idList(ids), perArticle })) out.get(articleId)?.push(tag);
   return out;
 }
 
-/** Loads summaries for ids already in display order (the deferred half of a keyset/offset walk). */
+/** Loads summaries for ids already in display order (the deferred half of an index walk). */
 async function summariesInOrder(ids: number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: articles.title,
-      dek: articles.dek,
-      publishedAt: articles.publishedAt,
-    })
-    .from(articles)
-    .where(inArray(articles.id, ids))
-    .all();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(summaryRows().all({ ids: idList(ids) }).map((r) => [r.id, r]));
   const tagMap = await tagsByArticle(ids, LIST_TAGS);
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -105,14 +165,13 @@ async function summariesInOrder(ids: number[]): Promise<ArticleSummary[]> {
   });
 }
 
-function toPage(ids: number[], options: PageOptions, pageSize: number): Promise<ArticleListPage> {
-  const hasNext = ids.length > pageSize;
-  return summariesInOrder(ids.slice(0, pageSize)).then((items) => ({
-    items,
+async function toPage(ids: number[], options: PageOptions, pageSize: number): Promise<ArticleListPage> {
+  return {
+    items: await summariesInOrder(ids.slice(0, pageSize)),
     page: options.page,
     hasPrevious: options.page > 1,
-    hasNext,
-  }));
+    hasNext: ids.length > pageSize,
+  };
 }
 
 const EMPTY = (page: number): ArticleListPage => ({ items: [], page, hasPrevious: page > 1, hasNext: false });
@@ -121,16 +180,7 @@ const EMPTY = (page: number): ArticleListPage => ({ items: [], page, hasPrevious
 export async function listPublishedArticles(options: PageOptions): Promise<ArticleListPage> {
   const w = pageWindow(options);
   if (!w) return EMPTY(options.page);
-  // Ids only first: the walk stays inside the covering index, then 10 rows are fetched by id.
-  const ids = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(isPublishedBy(options.now))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(w.limit)
-    .offset(w.offset)
-    .all()
-    .map((r) => r.id);
+  const ids = frontIds().all({ now: options.now.getTime(), limit: w.limit, offset: w.offset }).map((r) => r.id);
   return toPage(ids, options, w.pageSize);
 }
 
@@ -138,16 +188,7 @@ export async function listPublishedArticles(options: PageOptions): Promise<Artic
 export async function listPublishedArticlesByTag(tagId: number, options: PageOptions): Promise<ArticleListPage> {
   const w = pageWindow(options);
   if (!w) return EMPTY(options.page);
-  // article_tags.published_at is null unless the article is published (kept by triggers).
-  const ids = db
-    .select({ id: articleTags.articleId })
-    .from(articleTags)
-    .where(and(eq(articleTags.tagId, tagId), lte(articleTags.publishedAt, options.now)))
-    .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
-    .limit(w.limit)
-    .offset(w.offset)
-    .all()
-    .map((r) => r.id);
+  const ids = tagIds().all({ tagId, now: options.now.getTime(), limit: w.limit, offset: w.offset }).map((r) => r.id);
   return toPage(ids, options, w.pageSize);
 }
 
@@ -155,37 +196,20 @@ export async function listPublishedArticlesByTag(tagId: number, options: PageOpt
 export async function listPublishedArticlesByAuthor(authorId: number, options: PageOptions): Promise<ArticleListPage> {
   const w = pageWindow(options);
   if (!w) return EMPTY(options.page);
-  const ids = db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.authorId, authorId), isPublishedBy(options.now)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(w.limit)
-    .offset(w.offset)
-    .all()
-    .map((r) => r.id);
+  const ids = authorIds().all({ authorId, now: options.now.getTime(), limit: w.limit, offset: w.offset }).map((r) => r.id);
   return toPage(ids, options, w.pageSize);
 }
 
 /** The id behind a current slug, whatever the article's status (the page decides visibility). */
 export async function getArticleIdBySlug(slug: string): Promise<number | null> {
-  const row = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
-  return row?.id ?? null;
+  return idBySlug().get({ slug })?.id ?? null;
 }
 
 /** A published, due article with its author and all its tags in order; null otherwise. */
 export async function getPublishedArticleById(id: number, now: Date): Promise<ArticleDetail | null> {
-  const row = db
-    .select({
-      article: articles,
-      author: { id: authors.id, name: authors.name, slug: authors.slug },
-    })
-    .from(articles)
-    .innerJoin(authors, eq(authors.id, articles.authorId))
-    .where(and(eq(articles.id, id), isPublishedBy(now)))
-    .get();
-  if (!row || !row.article.publishedAt) return null;
-  const a = row.article;
+  const row = publishedById().get({ id, now: now.getTime() });
+  const a = row?.article;
+  if (!row || !a?.publishedAt) return null;
   const tagList = (await tagsByArticle([a.id])).get(a.id) ?? [];
   return {
     id: a.id,
@@ -193,7 +217,7 @@ export async function getPublishedArticleById(id: number, now: Date): Promise<Ar
     title: a.title,
     dek: a.dek,
     body: a.body,
-    publishedAt: a.publishedAt!.toISOString(),
+    publishedAt: a.publishedAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     heroImage: a.heroImage,
     heroAlt: a.heroAlt,
@@ -211,21 +235,14 @@ export async function getPublishedArticleById(id: number, now: Date): Promise<Ar
  */
 export async function listRelatedArticles(
   articleId: number,
-  tagIds: number[],
+  tagIdList: number[],
   now: Date,
   limit = 4,
   perTag = 12,
 ): Promise<ArticleSummary[]> {
   const score = new Map<number, { shared: number; at: number }>();
-  for (const tagId of tagIds.slice(0, 5)) {
-    const rows = db
-      .select({ id: articleTags.articleId, at: articleTags.publishedAt })
-      .from(articleTags)
-      .where(and(eq(articleTags.tagId, tagId), lte(articleTags.publishedAt, now), ne(articleTags.articleId, articleId)))
-      .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
-      .limit(perTag)
-      .all();
-    for (const r of rows) {
+  for (const tagId of tagIdList.slice(0, 5)) {
+    for (const r of latestInTag().all({ tagId, now: now.getTime(), id: articleId, limit: perTag })) {
       const prev = score.get(r.id);
       score.set(r.id, { shared: (prev?.shared ?? 0) + 1, at: r.at?.getTime() ?? 0 });
     }

@@ -1,13 +1,17 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { slugRedirects, type RedirectKind } from "@/db/schema";
+import { preparedOnce } from "./prepared";
+
+const target = preparedOnce(() =>
+  db
+    .select({ targetId: slugRedirects.targetId })
+    .from(slugRedirects)
+    .where(and(eq(slugRedirects.kind, sql.placeholder("kind")), eq(slugRedirects.fromSlug, sql.placeholder("fromSlug"))))
+    .prepare(),
+);
 
 /** The id an old slug now points to, or null when the slug was never renamed away. */
 export async function findRedirectTarget(kind: RedirectKind, fromSlug: string): Promise<number | null> {
-  const row = db
-    .select({ targetId: slugRedirects.targetId })
-    .from(slugRedirects)
-    .where(and(eq(slugRedirects.kind, kind), eq(slugRedirects.fromSlug, fromSlug)))
-    .get();
-  return row?.targetId ?? null;
+  return target().get({ kind, fromSlug })?.targetId ?? null;
 }

@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { siteSettings } from "@/db/schema";
 import { env } from "@/lib/env";
+import { preparedOnce } from "./prepared";
+
+const settingsRow = preparedOnce(() => db.select().from(siteSettings).where(eq(siteSettings.id, 1)).prepare());
 
 export type PublicSettings = {
   siteName: string;
@@ -14,7 +17,7 @@ export type PublicSettings = {
 
 /** The settings readers see; falls back to the environment before the first setup has run. */
 export async function getSiteSettings(): Promise<PublicSettings> {
-  const row = db.select().from(siteSettings).where(eq(siteSettings.id, 1)).get();
+  const row = settingsRow().get();
   return {
     siteName: row?.siteName || "Dateline",
     description: row?.description ?? "",

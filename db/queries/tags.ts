@@ -1,60 +1,71 @@
-import { asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { articleTags, tags } from "@/db/schema";
+import { articles, articleTags, tags } from "@/db/schema";
+import { preparedOnce } from "./prepared";
 
 export type TagInfo = { id: number; name: string; slug: string; description: string };
 export type TagWithCount = { name: string; slug: string; count: number };
 
+const columns = { id: tags.id, name: tags.name, slug: tags.slug, description: tags.description };
+const p = { slug: sql.placeholder("slug"), id: sql.placeholder("id"), now: sql.placeholder("now"), limit: sql.placeholder("limit") };
+const count = sql<number>`count(*)`.mapWith(Number);
+
+const bySlug = preparedOnce(() => db.select(columns).from(tags).where(eq(tags.slug, p.slug)).prepare());
+const byId = preparedOnce(() => db.select(columns).from(tags).where(eq(tags.id, p.id)).prepare());
+
 export async function getTagBySlug(slug: string): Promise<TagInfo | null> {
-  const row = db
-    .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
-    .from(tags)
-    .where(eq(tags.slug, slug))
-    .get();
-  return row ?? null;
+  return bySlug().get({ slug }) ?? null;
 }
 
 export async function getTagById(id: number): Promise<TagInfo | null> {
-  const row = db
-    .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
-    .from(tags)
-    .where(eq(tags.id, id))
-    .get();
-  return row ?? null;
+  return byId().get({ id }) ?? null;
 }
 
-/** Published, due articles per tag, counted inside article_tags(tag_id, published_at). */
-function countsQuery(now: Date) {
-  const count = sql<number>`count(*)`.mapWith(Number);
+// Counted inside article_tags(tag_id, published_at): a full pass over the index, so the /tags
+// page that uses it is cached and refreshed only when articles change.
+const allCounts = preparedOnce(() => {
   const counts = db
     .select({ tagId: articleTags.tagId, count: count.as("count") })
     .from(articleTags)
-    .where(lte(articleTags.publishedAt, now))
+    .where(lte(articleTags.publishedAt, p.now))
     .groupBy(articleTags.tagId)
     .as("counts");
-  return { counts, count: counts.count };
-}
-
-/** Every tag that has published articles, with counts, alphabetically (bounded by `limit`). */
-export async function listTagsWithCounts(now: Date, limit = 5000): Promise<TagWithCount[]> {
-  const { counts } = countsQuery(now);
   return db
     .select({ name: tags.name, slug: tags.slug, count: counts.count })
     .from(counts)
     .innerJoin(tags, eq(tags.id, counts.tagId))
     .orderBy(asc(sql`${tags.name} collate nocase`), asc(tags.id))
-    .limit(limit)
-    .all();
+    .limit(p.limit)
+    .prepare();
+});
+
+/** Every tag that has published, due articles, with counts, alphabetically (at most `limit`). */
+export async function listTagsWithCounts(now: Date, limit = 5000): Promise<TagWithCount[]> {
+  return allCounts().all({ now: now.getTime(), limit });
 }
 
-/** The most used tags, for the site navigation. */
-export async function listTopTags(now: Date, limit = 8): Promise<TagWithCount[]> {
-  const { counts } = countsQuery(now);
+const recentTop = preparedOnce(() => {
+  const recent = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.status, "published"), lte(articles.publishedAt, p.now)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(sql.placeholder("recent"));
   return db
-    .select({ name: tags.name, slug: tags.slug, count: counts.count })
-    .from(counts)
-    .innerJoin(tags, eq(tags.id, counts.tagId))
-    .orderBy(desc(counts.count), asc(tags.name))
-    .limit(limit)
-    .all();
+    .select({ name: tags.name, slug: tags.slug, count })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(sql`${articleTags.articleId} in ${recent}`)
+    .groupBy(articleTags.tagId)
+    .orderBy(desc(count), asc(tags.name))
+    .limit(p.limit)
+    .prepare();
+});
+
+/**
+ * The tags most used by the latest `recent` published articles: what the site is covering now,
+ * for the masthead navigation. Bounded by `recent`, whatever the archive's size.
+ */
+export async function listTopTags(now: Date, limit = 8, recent = 500): Promise<TagWithCount[]> {
+  return recentTop().all({ now: now.getTime(), limit, recent });
 }
