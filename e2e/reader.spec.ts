@@ -220,6 +220,40 @@ test("an old article slug moves permanently to the current one", async ({ reques
   expect(locationPaths(res.headers()["location"])).toEqual([REFERENCE_PATH]);
 });
 
+test("an article with a hero image shows it with alt text and caption, and its update time", async ({ page, baseURL }) => {
+  // An article sharing no tag with the reference's first five, so no other test has cached its page.
+  const firstFive = new Set(REFERENCE_TAGS.slice(0, 5));
+  const target = DEMO_ARTICLES.slice(0, -2).find((a) => !a.tags.some((t) => firstFive.has(t as (typeof REFERENCE_TAGS)[number])))!;
+  const slug = slugify(target.title);
+  const db = new Database(process.env.E2E_DATABASE_PATH!);
+  let publishedAt: number;
+  try {
+    ({ publishedAt } = db.prepare("select published_at as publishedAt from articles where slug = ?").get(slug) as { publishedAt: number });
+    db.prepare("update articles set hero_image = ?, hero_alt = ?, hero_caption = ?, updated_at = ? where slug = ?").run(
+      "/ads/house-rectangle.svg",
+      "Delegates arrive at the conference hall",
+      "Delegates arrived on Tuesday morning. Photo: Dateline",
+      publishedAt + 3 * 3_600_000,
+      slug,
+    );
+  } finally {
+    db.close();
+  }
+  await page.goto(`/articles/${slug}`);
+  const figure = page.getByRole("figure");
+  await expect(figure.getByRole("img", { name: "Delegates arrive at the conference hall" })).toBeVisible();
+  await expect(figure).toContainText("Delegates arrived on Tuesday morning.");
+  const times = page.getByRole("article", { name: target.title }).locator("header time");
+  await expect(times).toHaveCount(2);
+  await expect(times.nth(0)).toHaveAttribute("datetime", new Date(publishedAt).toISOString());
+  await expect(times.nth(1)).toHaveAttribute("datetime", new Date(publishedAt + 3 * 3_600_000).toISOString());
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", `${baseURL}/ads/house-rectangle.svg`);
+  await expect(page.locator('meta[property="article:modified_time"]')).toHaveAttribute(
+    "content",
+    new Date(publishedAt + 3 * 3_600_000).toISOString(),
+  );
+});
+
 test.describe("page structure", () => {
   for (const path of ["/", REFERENCE_PATH, "/tags/geopolitics", "/tags", "/authors/foreign-desk"]) {
     test(`${path} has labelled landmarks, one h1 and a working skip link`, async ({ page }) => {
