@@ -1,0 +1,274 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, or } from "drizzle-orm";
+import { db, sqlite } from "@/db";
+import { articles, articleTags, authors, tags } from "@/db/schema";
+
+/**
+ * Reads behind RSS feeds, sitemaps and the News sitemap. Every query is bounded and walks an
+ * index: articles(status, published_at, id), article_tags(tag_id, published_at, article_id),
+ * articles(author_id, status, published_at, id). Dates come back as ISO strings so results
+ * survive the data cache unchanged.
+ */
+
+export const FEED_SIZE = 50;
+export const NEWS_SITEMAP_WINDOW_MS = 48 * 3_600_000;
+export const NEWS_SITEMAP_MAX = 1000;
+/** Largest batch a sitemap read returns at once (keeps each cached batch well under 2 MB). */
+export const SITEMAP_BATCH = 10_000;
+
+const isPublishedBy = (now: Date) => and(eq(articles.status, "published"), lte(articles.publishedAt, now));
+
+export type FeedArticle = {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  body: string;
+  publishedAt: string;
+  updatedAt: string;
+  heroImage: string | null;
+  heroAlt: string;
+  author: { name: string; slug: string };
+  tags: { name: string; slug: string }[];
+};
+
+async function feedArticlesByIds(ids: number[]): Promise<FeedArticle[]> {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      dek: articles.dek,
+      body: articles.body,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      heroImage: articles.heroImage,
+      heroAlt: articles.heroAlt,
+      authorName: authors.name,
+      authorSlug: authors.slug,
+    })
+    .from(articles)
+    .innerJoin(authors, eq(authors.id, articles.authorId))
+    .where(inArray(articles.id, ids))
+    .all();
+  const tagRows = db
+    .select({ articleId: articleTags.articleId, name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(inArray(articleTags.articleId, ids))
+    .orderBy(articleTags.articleId, articleTags.position)
+    .all();
+  const tagsOf = new Map<number, { name: string; slug: string }[]>();
+  for (const { articleId, ...tag } of tagRows) {
+    const list = tagsOf.get(articleId) ?? [];
+    list.push(tag);
+    tagsOf.set(articleId, list);
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r?.publishedAt) return [];
+    return [
+      {
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        dek: r.dek,
+        body: r.body,
+        publishedAt: r.publishedAt.toISOString(),
+        updatedAt: r.updatedAt.toISOString(),
+        heroImage: r.heroImage,
+        heroAlt: r.heroAlt,
+        author: { name: r.authorName, slug: r.authorSlug },
+        tags: tagsOf.get(r.id) ?? [],
+      },
+    ];
+  });
+}
+
+/** The newest published articles, newest first, with body, author and tags (for RSS). */
+export async function listFeedArticles(options: { now: Date; limit?: number }): Promise<FeedArticle[]> {
+  const ids = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(isPublishedBy(options.now))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(Math.min(options.limit ?? FEED_SIZE, FEED_SIZE))
+    .all()
+    .map((r) => r.id);
+  return feedArticlesByIds(ids);
+}
+
+export type FeedTag = { id: number; name: string; slug: string; description: string };
+
+export async function getTagBySlug(slug: string): Promise<FeedTag | null> {
+  const row = db
+    .select({ id: tags.id, name: tags.name, slug: tags.slug, description: tags.description })
+    .from(tags)
+    .where(eq(tags.slug, slug))
+    .get();
+  return row ?? null;
+}
+
+/** The newest published articles carrying one tag, through article_tags(tag_id, published_at). */
+export async function listFeedArticlesByTag(tagId: number, options: { now: Date; limit?: number }): Promise<FeedArticle[]> {
+  const ids = db
+    .select({ id: articleTags.articleId })
+    .from(articleTags)
+    .where(and(eq(articleTags.tagId, tagId), lte(articleTags.publishedAt, options.now)))
+    .orderBy(desc(articleTags.publishedAt), desc(articleTags.articleId))
+    .limit(Math.min(options.limit ?? FEED_SIZE, FEED_SIZE))
+    .all()
+    .map((r) => r.id);
+  return feedArticlesByIds(ids);
+}
+
+export type NewsSitemapArticle = { slug: string; title: string; publishedAt: string };
+
+/** Articles published in the 48 hours up to `now`, newest first, at most 1,000. */
+export async function listNewsSitemapArticles(options: { now: Date }): Promise<NewsSitemapArticle[]> {
+  const since = new Date(options.now.getTime() - NEWS_SITEMAP_WINDOW_MS);
+  const rows = db
+    .select({ slug: articles.slug, title: articles.title, publishedAt: articles.publishedAt })
+    .from(articles)
+    .where(and(isPublishedBy(options.now), gte(articles.publishedAt, since)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(NEWS_SITEMAP_MAX)
+    .all();
+  return rows.map((r) => ({ slug: r.slug, title: r.title, publishedAt: r.publishedAt!.toISOString() }));
+}
+
+export type SitemapCounts = {
+  articles: number;
+  tags: number;
+  authors: number;
+  /** Newest publication or edit among published articles (the front page's lastmod). */
+  latest: string | null;
+};
+
+/** Sizes of the sitemap's parts; tags and authors count only when they have published articles. */
+export async function countSitemapEntries(options: { now: Date }): Promise<SitemapCounts> {
+  const now = options.now.getTime();
+  const s = sqlite();
+  const { n: articleCount } = s
+    .prepare(`SELECT count(*) AS n FROM articles WHERE status = 'published' AND published_at <= ?`)
+    .get(now) as { n: number };
+  const { n: tagCount } = s
+    .prepare(
+      `SELECT count(*) AS n FROM tags t
+        WHERE EXISTS (SELECT 1 FROM article_tags x WHERE x.tag_id = t.id AND x.published_at <= ?)`,
+    )
+    .get(now) as { n: number };
+  const { n: authorCount } = s
+    .prepare(
+      `SELECT count(*) AS n FROM authors au
+        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND a.status = 'published' AND a.published_at <= ?)`,
+    )
+    .get(now) as { n: number };
+  // The newest few by publication time bound the scan; an older article edited later is
+  // covered by its own entry's lastmod.
+  const latest = s
+    .prepare(
+      `SELECT max(max(published_at, updated_at)) AS t FROM (
+         SELECT published_at, updated_at FROM articles
+          WHERE status = 'published' AND published_at <= ?
+          ORDER BY published_at DESC, id DESC LIMIT 50)`,
+    )
+    .get(now) as { t: number | null };
+  return {
+    articles: articleCount,
+    tags: tagCount,
+    authors: authorCount,
+    latest: latest.t === null ? null : new Date(latest.t).toISOString(),
+  };
+}
+
+export type SitemapEntry = { path: string; lastmod: string | null };
+
+/** Tags with published articles, by id, each with the time of its newest article. */
+export async function listSitemapTags(options: { now: Date; offset: number; limit: number }): Promise<SitemapEntry[]> {
+  const rows = sqlite()
+    .prepare(
+      `SELECT slug, lastmod FROM (
+         SELECT t.id, t.slug,
+                (SELECT max(x.published_at) FROM article_tags x WHERE x.tag_id = t.id AND x.published_at <= ?) AS lastmod
+           FROM tags t)
+        WHERE lastmod IS NOT NULL ORDER BY id LIMIT ? OFFSET ?`,
+    )
+    .all(options.now.getTime(), Math.min(options.limit, SITEMAP_BATCH), options.offset) as {
+    slug: string;
+    lastmod: number;
+  }[];
+  return rows.map((r) => ({ path: `/tags/${r.slug}`, lastmod: new Date(r.lastmod).toISOString() }));
+}
+
+/** Authors with published articles, by id, each with the time of their newest article. */
+export async function listSitemapAuthors(options: { now: Date; offset: number; limit: number }): Promise<SitemapEntry[]> {
+  const rows = sqlite()
+    .prepare(
+      `SELECT slug, lastmod FROM (
+         SELECT au.id, au.slug,
+                (SELECT max(a.published_at) FROM articles a
+                  WHERE a.author_id = au.id AND a.status = 'published' AND a.published_at <= ?) AS lastmod
+           FROM authors au)
+        WHERE lastmod IS NOT NULL ORDER BY id LIMIT ? OFFSET ?`,
+    )
+    .all(options.now.getTime(), Math.min(options.limit, SITEMAP_BATCH), options.offset) as {
+    slug: string;
+    lastmod: number;
+  }[];
+  return rows.map((r) => ({ path: `/authors/${r.slug}`, lastmod: new Date(r.lastmod).toISOString() }));
+}
+
+/** Position in the oldest-first walk of published articles: (published_at, id). */
+export type ArticleCursor = { publishedAt: number; id: number };
+
+/** The cursor of the article at `offset` in the oldest-first walk (null past the end). */
+export async function sitemapArticleCursorAt(options: { now: Date; offset: number }): Promise<ArticleCursor | null> {
+  const row = db
+    .select({ publishedAt: articles.publishedAt, id: articles.id })
+    .from(articles)
+    .where(isPublishedBy(options.now))
+    .orderBy(asc(articles.publishedAt), asc(articles.id))
+    .limit(1)
+    .offset(options.offset)
+    .get();
+  return row?.publishedAt ? { publishedAt: row.publishedAt.getTime(), id: row.id } : null;
+}
+
+export type SitemapArticle = { slug: string; lastmod: string; cursor: ArticleCursor };
+
+/** Published articles oldest first, strictly after `after` (keyset), at most one batch. */
+export async function listSitemapArticles(options: {
+  now: Date;
+  after: ArticleCursor | null;
+  limit: number;
+}): Promise<SitemapArticle[]> {
+  const after = options.after;
+  const rows = db
+    .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
+    .from(articles)
+    .where(
+      and(
+        isPublishedBy(options.now),
+        isNotNull(articles.publishedAt),
+        after
+          ? or(
+              gt(articles.publishedAt, new Date(after.publishedAt)),
+              and(eq(articles.publishedAt, new Date(after.publishedAt)), gt(articles.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(articles.publishedAt), asc(articles.id))
+    .limit(Math.min(options.limit, SITEMAP_BATCH))
+    .all();
+  return rows.map((r) => {
+    const published = r.publishedAt!.getTime();
+    return {
+      slug: r.slug,
+      lastmod: new Date(Math.max(published, r.updatedAt.getTime())).toISOString(),
+      cursor: { publishedAt: published, id: r.id },
+    };
+  });
+}
