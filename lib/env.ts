@@ -16,6 +16,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   /** Used by the scheduler to reach this server's own revalidation endpoint. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** URLs per sitemap file before /sitemap.xml becomes an index (lower it to try the index). */
+  SITEMAP_MAX_URLS: z.coerce.number().int().min(10).max(50_000).default(50_000),
 });
 
 const parsed = envSchema.safeParse(process.env);

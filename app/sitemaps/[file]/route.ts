@@ -1,0 +1,27 @@
+import { cachedSiteSettings, cachedSitemapSource, xmlCacheHeaders } from "@/lib/feeds/cached";
+import { parseSitemapChunkName, renderSitemapChunk } from "@/lib/feeds/sitemap";
+import { env } from "@/lib/env";
+
+// /sitemaps/N.xml exist once /sitemap.xml is an index; each is rendered on first request, then cached.
+export const revalidate = 3600;
+export const dynamicParams = true;
+
+export function generateStaticParams(): { file: string }[] {
+  return [];
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const n = parseSitemapChunkName((await params).file);
+  const site = await cachedSiteSettings();
+  const xml =
+    n === null
+      ? null
+      : await renderSitemapChunk(n, { siteUrl: site.siteUrl, source: cachedSitemapSource, maxUrls: env.SITEMAP_MAX_URLS });
+  if (xml === null) {
+    return new Response("No such sitemap.\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" },
+    });
+  }
+  return new Response(xml, { headers: xmlCacheHeaders.sitemap });
+}
