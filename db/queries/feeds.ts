@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { db, sqlite } from "@/db";
 import { articles, articleTags, authors, tags } from "@/db/schema";
 
@@ -252,12 +252,8 @@ export async function listSitemapArticles(options: {
       and(
         isPublishedBy(options.now),
         isNotNull(articles.publishedAt),
-        after
-          ? or(
-              gt(articles.publishedAt, new Date(after.publishedAt)),
-              and(eq(articles.publishedAt, new Date(after.publishedAt)), gt(articles.id, after.id)),
-            )
-          : undefined,
+        // A row-value comparison is what lets SQLite start the index range at the cursor.
+        after ? sql`(${articles.publishedAt}, ${articles.id}) > (${after.publishedAt}, ${after.id})` : undefined,
       ),
     )
     .orderBy(asc(articles.publishedAt), asc(articles.id))

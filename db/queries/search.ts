@@ -18,6 +18,12 @@ export const MAX_QUERY_TERMS = 12;
 /** Counting stops here: "more than 1,000 results" is all a reader needs to know. */
 export const MAX_COUNTED_RESULTS = 1000;
 
+/**
+ * Matches ranked per query, newest first. Enough for every reachable page
+ * (MAX_SEARCH_PAGE × page size) and for the count shown.
+ */
+export const RANK_WINDOW = 1000;
+
 /** bm25 weights per column, in index order: title, dek, body, tags. */
 const BM25_WEIGHTS = "10.0, 4.0, 1.0, 3.0";
 
@@ -114,19 +120,11 @@ export type SearchResults = {
   hasNext: boolean;
 };
 
-type HitRow = {
-  id: number;
-  slug: string;
-  title: string;
-  dek: string;
-  published_at: number;
-  title_marked: string;
-  body_snippet: string;
-  dek_snippet: string;
-};
+type HitRow = { id: number; slug: string; title: string; dek: string; published_at: number };
+type MarkRow = { id: number; title_marked: string; body_snippet: string; dek_snippet: string };
 
 /** The excerpt under a result: where the body matches, else the dek, else the body's opening. */
-function pickSnippet(r: HitRow): string {
+function pickSnippet(r: MarkRow): string {
   if (r.body_snippet.includes(OPEN)) return r.body_snippet;
   if (r.dek_snippet.includes(OPEN)) return r.dek_snippet;
   return r.body_snippet || r.dek_snippet;
@@ -169,37 +167,56 @@ export async function searchPublishedArticles(
   const now = options.now.getTime();
   const db = sqlite();
   try {
+    // Rank the newest RANK_WINDOW matches only: FTS5 walks a doclist newest-first without
+    // scoring it, so a word found in every article costs the same as a rare one.
     const rows = db
       .prepare(
-        `SELECT a.id, a.slug, a.title, a.dek, a.published_at,
-                highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title_marked,
-                snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', 28) AS body_snippet,
-                snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS dek_snippet
-           FROM articles_fts
-           JOIN articles a ON a.id = articles_fts.rowid
-          WHERE articles_fts MATCH ?
-            AND a.status = 'published' AND a.published_at <= ?
-          ORDER BY bm25(articles_fts, ${BM25_WEIGHTS}), a.published_at DESC
+        `SELECT a.id, a.slug, a.title, a.dek, a.published_at
+           FROM (SELECT rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS}) AS score
+                   FROM articles_fts WHERE articles_fts MATCH ?
+                  ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) f
+          CROSS JOIN articles a ON a.id = f.id
+          WHERE a.status = 'published' AND a.published_at <= ?
+          ORDER BY f.score, a.published_at DESC
           LIMIT ? OFFSET ?`,
       )
       .all(match, now, pageSize + 1, (page - 1) * pageSize) as HitRow[];
+    const shown = rows.slice(0, pageSize);
+    const marks = new Map<number, MarkRow>();
+    if (shown.length > 0) {
+      const marked = db
+        .prepare(
+          `SELECT rowid AS id,
+                  highlight(articles_fts, 0, '${OPEN}', '${CLOSE}') AS title_marked,
+                  snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', 28) AS body_snippet,
+                  snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 28) AS dek_snippet
+             FROM articles_fts
+            WHERE articles_fts MATCH ? AND rowid IN (${shown.map(() => "?").join(",")})`,
+        )
+        .all(match, ...shown.map((r) => r.id)) as MarkRow[];
+      for (const m of marked) marks.set(m.id, m);
+    }
+    // CROSS JOIN keeps the FTS index as the outer loop (never a scan of all articles).
     const counted = db
       .prepare(
         `SELECT count(*) AS n FROM (
-           SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+           SELECT 1 FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid
             WHERE articles_fts MATCH ? AND a.status = 'published' AND a.published_at <= ?
             LIMIT ?)`,
       )
       .get(match, now, MAX_COUNTED_RESULTS + 1) as { n: number };
-    const hits = rows.slice(0, pageSize).map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      titleHtml: markedHtml(r.title_marked),
-      snippetHtml: markedHtml(stripMarkdown(pickSnippet(r))),
-      dek: r.dek,
-      publishedAt: new Date(r.published_at).toISOString(),
-    }));
+    const hits = shown.map((r) => {
+      const m = marks.get(r.id);
+      return {
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        titleHtml: markedHtml(m?.title_marked ?? r.title),
+        snippetHtml: markedHtml(stripMarkdown(m ? pickSnippet(m) : r.dek)),
+        dek: r.dek,
+        publishedAt: new Date(r.published_at).toISOString(),
+      };
+    });
     return {
       ...empty,
       hits,
@@ -232,8 +249,10 @@ export async function searchArticleIds(input: unknown, limit = 200): Promise<num
   if (!match) return [];
   const rows = sqlite()
     .prepare(
-      `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?
-        ORDER BY bm25(articles_fts, ${BM25_WEIGHTS}) LIMIT ?`,
+      `SELECT id FROM (SELECT rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS}) AS score
+                         FROM articles_fts WHERE articles_fts MATCH ?
+                        ORDER BY rowid DESC LIMIT ${RANK_WINDOW})
+        ORDER BY score LIMIT ?`,
     )
     .all(match, Math.max(1, Math.min(limit, 1000))) as { id: number }[];
   return rows.map((r) => r.id);
