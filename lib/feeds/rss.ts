@@ -1,6 +1,7 @@
 import { Feed } from "feed";
 import type { FeedArticle } from "@/db/queries/feeds";
-import { plainText, renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/markdown";
+import { summaryOf } from "@/lib/summary";
 import { absoluteUrl, normalizeSiteUrl, sitePaths } from "@/lib/site-urls";
 
 /** Characters XML 1.0 forbids (control characters, lone surrogates, non-characters). */
@@ -21,17 +22,6 @@ function escapeHtml(text: string): string {
  */
 function cdataSafeText(text: string): string {
   return xmlSafeText(text).replace(/\]\]>/g, "]]\u200B>");
-}
-
-/** A summary for feeds and meta descriptions: the dek, else the opening of the body. */
-export function summaryOf(article: { dek: string; body: string }, max = 200): string {
-  const dek = article.dek.trim();
-  if (dek) return dek;
-  const text = plainText(article.body);
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
 }
 
 /** Sanitized article HTML with our own relative links and images made absolute. */
