@@ -1,6 +1,8 @@
 import "server-only";
 import type { Metadata } from "next";
 import { getSettings } from "@/lib/site";
+import { sitePaths } from "@/lib/site-urls";
+import { DEFAULT_SHARE_IMAGE } from "@/lib/structured-data";
 
 /**
  * The one metadata helper every public page uses: title from the site's template, description,
@@ -24,6 +26,8 @@ export type PageMeta = {
   };
   /** For pages that must stay out of search results (search, thin pages). */
   noindex?: boolean;
+  /** RSS feeds of this page (a tag's feed), announced beside the site-wide feed. */
+  feeds?: { title: string; path: string }[];
 };
 
 export const TITLE_SEPARATOR = " | ";
@@ -50,7 +54,18 @@ export async function pageMetadata(meta: PageMeta): Promise<Metadata> {
   const title = formatTitle(settings.siteName, meta.title, meta.title ? undefined : settings.description);
   const description = truncateDescription(meta.description || settings.description);
   const url = absoluteUrl(settings.siteUrl, meta.path);
-  const images = meta.image ? [{ url: absoluteUrl(settings.siteUrl, meta.image.url), alt: meta.image.alt }] : undefined;
+  // Every page shares with an image: the article's own, else the site's default card.
+  const images = meta.image
+    ? [{ url: absoluteUrl(settings.siteUrl, meta.image.url), alt: meta.image.alt }]
+    : [
+        {
+          url: absoluteUrl(settings.siteUrl, DEFAULT_SHARE_IMAGE.path),
+          alt: settings.siteName,
+          width: DEFAULT_SHARE_IMAGE.width,
+          height: DEFAULT_SHARE_IMAGE.height,
+        },
+      ];
+  const feeds = [{ title: settings.siteName, path: sitePaths.feed }, ...(meta.feeds ?? [])];
   const openGraphBase = {
     title: meta.title ?? settings.siteName,
     description,
@@ -63,10 +78,22 @@ export async function pageMetadata(meta: PageMeta): Promise<Metadata> {
     metadataBase: new URL(`${settings.siteUrl}/`),
     title: { absolute: title },
     description,
-    alternates: { canonical: url },
+    alternates: {
+      canonical: url,
+      // Feed autodiscovery: <link rel="alternate" type="application/rss+xml">.
+      types: {
+        "application/rss+xml": feeds.map((f) => ({ url: absoluteUrl(settings.siteUrl, f.path), title: f.title })),
+      },
+    },
     robots: meta.noindex
       ? { index: false, follow: true }
-      : { index: true, follow: true, googleBot: { index: true, follow: true, "max-image-preview": "large" } },
+      : {
+          index: true,
+          follow: true,
+          "max-image-preview": "large",
+          "max-snippet": -1,
+          googleBot: { index: true, follow: true, "max-image-preview": "large", "max-snippet": -1 },
+        },
     openGraph:
       meta.type === "article" && meta.article
         ? {
@@ -82,10 +109,10 @@ export async function pageMetadata(meta: PageMeta): Promise<Metadata> {
           ? { ...openGraphBase, type: "profile" }
           : { ...openGraphBase, type: "website" },
     twitter: {
-      card: images ? "summary_large_image" : "summary",
+      card: "summary_large_image",
       title: meta.title ?? settings.siteName,
       description,
-      images: images?.map((i) => i.url),
+      images: images.map((i) => i.url),
     },
   };
 }

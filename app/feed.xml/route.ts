@@ -1,5 +1,6 @@
 import { buildRssFeed } from "@/lib/feeds/rss";
-import { cachedFeedArticles, cachedSiteSettings, xmlCacheHeaders } from "@/lib/feeds/cached";
+import { getSettings } from "@/lib/site";
+import { cachedFeedArticles, xmlCacheHeaders } from "@/lib/feeds/cached";
 import { sitePaths } from "@/lib/site-urls";
 
 // Built once and kept in Next's cache until an editorial change expires its tags.
@@ -7,7 +8,7 @@ export const dynamic = "force-static";
 export const revalidate = 900;
 
 export async function GET() {
-  const [site, articles] = await Promise.all([cachedSiteSettings(), cachedFeedArticles()]);
+  const [site, articles] = await Promise.all([getSettings(), cachedFeedArticles()]);
   const xml = buildRssFeed(
     {
       siteUrl: site.siteUrl,

@@ -4,7 +4,10 @@ import { Pagination, pageHref } from "@/components/ui/pagination";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { pageMetadata } from "@/lib/seo";
 import { getAuthorPage, getFrontPage, getSettings, getTagPage, lookupAuthor, lookupTag } from "@/lib/site";
+import { sitePaths } from "@/lib/site-urls";
+import { tagStructuredData } from "@/lib/structured-data";
 import { FrontPageStories } from "./front-page";
+import { JsonLd } from "./json-ld";
 import { ListingHeader } from "./listing-header";
 import { StoryList } from "./story";
 
@@ -39,11 +42,12 @@ export async function TagListing({ slug, page }: { slug: string; page: number })
   if (!result) notFound();
   if ("movedTo" in result) permanentRedirect(pageHref(`/tags/${result.movedTo}`, page));
   const tag = result.found;
-  const data = await getTagPage(tag, page);
+  const [data, settings] = await Promise.all([getTagPage(tag, page), getSettings()]);
   if (data.items.length === 0) notFound();
   const base = `/tags/${tag.slug}`;
   return (
     <div className="container">
+      <JsonLd data={tagStructuredData(tag, data.items, settings, pageHref(base, page))} />
       <ListingHeader kicker="Topic" title={`${tag.name}${pageSuffix(page)}`}>
         {tag.description && page === 1 ? <p className="listing-description">{tag.description}</p> : null}
       </ListingHeader>
@@ -61,6 +65,7 @@ export async function tagMetadata(slug: string, page: number): Promise<Metadata>
     title: `${tag.name}${pageSuffix(page)}`,
     description: tag.description || `The latest news and analysis on ${tag.name}.`,
     path: pageHref(`/tags/${tag.slug}`, page),
+    feeds: [{ title: `${tag.name} – RSS`, path: sitePaths.tagFeed(tag.slug) }],
   });
 }
 

@@ -12,25 +12,19 @@ import {
   sitemapArticleCursorAt,
   type ArticleCursor,
 } from "@/db/queries/feeds";
-import { getSiteSettings } from "@/db/queries/site-info";
 import { cacheTags } from "@/lib/cache-tags";
 import type { SitemapSource } from "./sitemap";
 
 /**
- * Cached reads behind feeds and sitemaps. Each is tagged so an editor's change expires it (and,
+ * Cached reads behind feeds and sitemaps (site settings come cached from lib/site.ts). Each is tagged so an editor's change expires it (and,
  * through the tags Next records on the route, the cached XML response built from it). "Now" is
  * taken inside each read so it is not part of the cache key; the revalidate windows bound how
  * late a scheduled article or the News sitemap's 48-hour window can be.
  */
 const HOUR = 3600;
 
-export const cachedSiteSettings = unstable_cache(getSiteSettings, ["site-settings"], {
-  tags: [cacheTags.settings],
-  revalidate: HOUR,
-});
-
 export const cachedFeedArticles = unstable_cache(() => listFeedArticles({ now: new Date() }), ["feed-articles"], {
-  tags: [cacheTags.feeds],
+  tags: [cacheTags.feeds, cacheTags.taxonomy],
   revalidate: 900,
 });
 
@@ -43,7 +37,7 @@ export function cachedTagFeed(slug: string) {
       return { tag, articles: await listFeedArticlesByTag(tag.id, { now: new Date() }) };
     },
     ["tag-feed", slug],
-    { tags: [cacheTags.feeds, cacheTags.tag(slug)], revalidate: 900 },
+    { tags: [cacheTags.feeds, cacheTags.taxonomy, cacheTags.tag(slug)], revalidate: 900 },
   )();
 }
 
@@ -53,7 +47,8 @@ export const cachedNewsSitemapArticles = unstable_cache(
   { tags: [cacheTags.sitemaps, cacheTags.feeds], revalidate: 600 },
 );
 
-const sitemapCache = { tags: [cacheTags.sitemaps], revalidate: HOUR };
+// Sitemaps list tag and author slugs too: a rename (taxonomy) changes them.
+const sitemapCache = { tags: [cacheTags.sitemaps, cacheTags.taxonomy], revalidate: HOUR };
 
 export const cachedSitemapSource: SitemapSource = {
   counts: unstable_cache(() => countSitemapEntries({ now: new Date() }), ["sitemap-counts"], sitemapCache),

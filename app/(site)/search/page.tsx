@@ -4,6 +4,7 @@ import { SearchForm } from "@/components/site/search-form";
 import { SearchResults } from "@/components/site/search-results";
 import { MAX_QUERY_LENGTH, parseSearchPage } from "@/db/queries/search";
 import { searchArticles } from "@/lib/search";
+import { pageMetadata } from "@/lib/seo";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -11,10 +12,12 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = first((await searchParams).q).slice(0, MAX_QUERY_LENGTH).trim();
-  return {
+  return pageMetadata({
     title: q ? `Search: ${q}` : "Search",
-    robots: { index: false, follow: true },
-  };
+    description: "Search every published article.",
+    path: "/search",
+    noindex: true,
+  });
 }
 
 export default async function SearchPage({ searchParams }: Props) {

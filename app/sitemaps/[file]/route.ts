@@ -1,4 +1,5 @@
-import { cachedSiteSettings, cachedSitemapSource, xmlCacheHeaders } from "@/lib/feeds/cached";
+import { cachedSitemapSource, xmlCacheHeaders } from "@/lib/feeds/cached";
+import { getSettings } from "@/lib/site";
 import { parseSitemapChunkName, renderSitemapChunk } from "@/lib/feeds/sitemap";
 import { env } from "@/lib/env";
 
@@ -12,7 +13,7 @@ export function generateStaticParams(): { file: string }[] {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
   const n = parseSitemapChunkName((await params).file);
-  const site = await cachedSiteSettings();
+  const site = await getSettings();
   const xml =
     n === null
       ? null

@@ -1,8 +1,10 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
-import { plainText } from "@/lib/markdown";
+import { JsonLd } from "@/components/site/json-ld";
 import { pageMetadata } from "@/lib/seo";
-import { getRelatedArticles, lookupArticle } from "@/lib/site";
+import { getRelatedArticles, getSettings, lookupArticle } from "@/lib/site";
+import { absoluteUrl, sitePaths } from "@/lib/site-urls";
+import { articleDescription, articleStructuredData } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -17,16 +19,17 @@ export async function generateMetadata({ params }: Props) {
   const result = await lookupArticle((await params).slug);
   if (!result || !("found" in result)) return {};
   const a = result.found;
+  const settings = await getSettings();
   return pageMetadata({
     title: a.seoTitle || a.title,
-    description: a.seoDescription || a.dek || plainText(a.body),
+    description: articleDescription(a),
     path: `/articles/${a.slug}`,
     type: "article",
     image: a.heroImage ? { url: a.heroImage, alt: a.heroAlt } : null,
     article: {
       publishedTime: a.publishedAt,
       modifiedTime: a.updatedAt,
-      authors: [a.author.name],
+      authors: [absoluteUrl(settings.siteUrl, sitePaths.author(a.author.slug))],
       tags: a.tags.map((t) => t.name),
       section: a.tags[0]?.name,
     },
@@ -38,6 +41,11 @@ export default async function ArticlePage({ params }: Props) {
   if (!result) notFound();
   if ("movedTo" in result) permanentRedirect(`/articles/${result.movedTo}`);
   const article = result.found;
-  const related = await getRelatedArticles(article);
-  return <ArticleView article={article} related={related} />;
+  const [related, settings] = await Promise.all([getRelatedArticles(article), getSettings()]);
+  return (
+    <>
+      <JsonLd data={articleStructuredData(article, settings)} />
+      <ArticleView article={article} related={related} />
+    </>
+  );
 }

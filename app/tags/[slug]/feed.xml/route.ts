@@ -1,5 +1,6 @@
 import { buildRssFeed } from "@/lib/feeds/rss";
-import { cachedSiteSettings, cachedTagFeed, xmlCacheHeaders } from "@/lib/feeds/cached";
+import { getSettings } from "@/lib/site";
+import { cachedTagFeed, xmlCacheHeaders } from "@/lib/feeds/cached";
 import { sitePaths } from "@/lib/site-urls";
 import { isValidSlug } from "@/lib/slug";
 
@@ -20,7 +21,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" },
     });
   }
-  const site = await cachedSiteSettings();
+  const site = await getSettings();
   const xml = buildRssFeed(
     {
       siteUrl: site.siteUrl,
