@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/admin/form";
 import { loginAction, type LoginState } from "./actions";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, formAction] = useActionState<LoginState, FormData>(loginAction, {});
+export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
+  const [state, formAction] = useActionState<LoginState, FormData>(loginAction, { message: initialMessage });
   return (
     <form action={formAction} className="stack" noValidate>
       <FormMessage message={state.message} ok={state.ok} />

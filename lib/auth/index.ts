@@ -2,8 +2,11 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getUserByEmail } from "@/db/queries/users";
+import { recordAudit } from "@/lib/audit";
+import { clientIpFrom } from "./client-ip";
 import { authConfig } from "./config";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { loginLimiter } from "./rate-limit";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -13,6 +16,11 @@ const credentialsSchema = z.object({
 /** One generic failure for an unknown email, a wrong password or a deactivated account. */
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
+}
+
+/** Too many recent failures for this account or client address; the password was not checked. */
+export class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 /** Checks an email and password; the account's row on success, null otherwise. */
@@ -26,14 +34,37 @@ export async function checkCredentials(input: unknown) {
   return user;
 }
 
+/** The email as typed, normalised, for rate-limit keys and the audit log. */
+export function attemptedEmail(credentials: Partial<Record<string, unknown>> | undefined): string {
+  const email = credentials?.email;
+  return typeof email === "string" ? email.trim().toLowerCase().slice(0, 254) : "";
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      // Both ways in (the login form's server action and POST /api/auth/callback/credentials)
+      // pass through here, so both are rate-limited and audited.
+      async authorize(credentials, request) {
+        const attempt = { email: attemptedEmail(credentials), ip: clientIpFrom(request.headers) };
+        if ((await loginLimiter.check(attempt)).blocked) throw new TooManyAttempts();
         const user = await checkCredentials(credentials);
-        if (!user) throw new InvalidCredentials();
+        if (!user) {
+          await loginLimiter.recordFailure(attempt);
+          await recordAudit({
+            user: null,
+            actor: attempt.email,
+            action: "auth.sign-in-failed",
+            entityType: "user",
+            summary: "Wrong email or password",
+            ip: attempt.ip,
+          });
+          throw new InvalidCredentials();
+        }
+        await loginLimiter.recordSuccess(attempt);
+        await recordAudit({ user, action: "auth.sign-in", entityType: "user", entityId: user.id, ip: attempt.ip });
         return {
           id: String(user.id),
           email: user.email,
@@ -44,4 +75,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (!token?.uid) return;
+      await recordAudit({
+        user: { id: Number(token.uid), email: String(token.email ?? "") },
+        action: "auth.sign-out",
+        entityType: "user",
+        entityId: Number(token.uid),
+      });
+    },
+  },
 });
