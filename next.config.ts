@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() / unauthorized(): real 403 and 401 answers from pages and actions.
     authInterrupts: true,
+    // Image uploads (site logo, up to 2 MB) arrive through server actions; the default is 1 MB.
+    serverActions: { bodySizeLimit: "6mb" },
   },
 };
 

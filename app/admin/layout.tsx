@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { requirePageUser } from "@/lib/auth/guards";
+import "./admin.css";
 
 export const metadata: Metadata = {
   title: { template: "%s · Newsroom", default: "Newsroom" },

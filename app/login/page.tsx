@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser, safeCallbackPath } from "@/lib/auth/guards";
 import { LoginForm } from "./login-form";
+import "../admin/admin.css";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false } };
 

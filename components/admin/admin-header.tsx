@@ -7,7 +7,8 @@ const SECTIONS = [
   { href: "/admin/tags", label: "Tags", role: "editor" },
   { href: "/admin/ad-slots", label: "Ad slots", role: "editor" },
   { href: "/admin/users", label: "Users", role: "admin" },
-  { href: "/admin/settings", label: "Settings", role: "admin" },
+  // Editors maintain ads.txt there; the rest of the settings are for admins.
+  { href: "/admin/settings", label: "Settings", role: "editor" },
   { href: "/admin/audit", label: "Audit log", role: "admin" },
 ] as const;
 
@@ -30,6 +31,7 @@ export function AdminHeader({ user }: { user: SessionUser }) {
         <span>
           {user.name} <span className="badge">{user.role}</span>
         </span>
+        <Link href="/admin/account">Your account</Link>
         <form action={signOutAction}>
           <button type="submit">Sign out</button>
         </form>

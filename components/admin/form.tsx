@@ -41,7 +41,8 @@ export function Field({
       ) : null}
       {errors?.length ? (
         <p id={errorId} className="field-error">
-          {errors.join(" ")}
+          {/* Several errors (e.g. one per bad line) each get their own line. */}
+          {errors.join("\n")}
         </p>
       ) : null}
     </div>

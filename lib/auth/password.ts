@@ -3,7 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 /** argon2id with OWASP's recommended minimum cost (19 MiB, 2 passes); runs off the main thread. */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from "./policy";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

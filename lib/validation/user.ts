@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/db/schema";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/policy";
 
 export const emailSchema = z
   .string()
