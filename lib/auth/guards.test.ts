@@ -8,7 +8,7 @@ import { users } from "@/db/schema";
 const session = vi.hoisted(() => ({ current: null as null | { user: Record<string, unknown> } }));
 vi.mock("./index", () => ({ auth: async () => session.current }));
 
-const { currentUser, hasRole, requireActionUser, withRole } = await import("./guards");
+const { currentUser, hasRole, requireActionUser, safeCallbackPath, withRole } = await import("./guards");
 
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 
@@ -84,5 +84,18 @@ describe("currentUser", () => {
     db.update(users).set({ active: false }).where(eq(users.id, editorId)).run();
     expect(await currentUser()).toBeNull();
     expect(await statusOf(requireActionUser("editor"))).toBe("NEXT_HTTP_ERROR_FALLBACK;401");
+  });
+});
+
+describe("safeCallbackPath", () => {
+  it("keeps same-site paths and the proxy's localhost URLs, as paths", () => {
+    expect(safeCallbackPath("/admin/users?x=1")).toBe("/admin/users?x=1");
+    expect(safeCallbackPath("http://localhost:3000/admin/settings")).toBe("/admin/settings");
+  });
+
+  it("refuses other sites and odd values", () => {
+    for (const value of ["https://evil.example/admin", "//evil.example/admin", "/\\evil.example", "javascript:alert(1)", "", 42, null]) {
+      expect(safeCallbackPath(value), String(value)).toBe("/admin");
+    }
   });
 });

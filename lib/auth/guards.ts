@@ -30,17 +30,21 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return { id: user.id, email: user.email, name: user.name, role: user.role, demoPassword: user.demoPassword };
 });
 
-/** Only keeps same-site paths: `/admin/x?y`; anything else (absolute, `//host`, `/\host`) → fallback. */
+/**
+ * Only keeps same-site paths: `/admin/x?y`. Relative values resolve against localhost, as do the
+ * proxy's absolute `http://localhost…` URLs; anything naming another host (`https://host`,
+ * `//host`, `/\host`) or another scheme gives the fallback.
+ */
 export function safeCallbackPath(value: unknown, fallback = "/admin"): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
-  let candidate = value;
+  let url: URL;
   try {
-    const url = new URL(value, "http://localhost");
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value) && url.host !== "localhost") return fallback;
-    candidate = `${url.pathname}${url.search}`;
+    url = new URL(value, "http://localhost");
   } catch {
     return fallback;
   }
+  if (url.hostname !== "localhost" || (url.protocol !== "http:" && url.protocol !== "https:")) return fallback;
+  const candidate = `${url.pathname}${url.search}`;
   if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return fallback;
   return candidate;
 }
