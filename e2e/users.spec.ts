@@ -194,3 +194,27 @@ test("users change their own password and stay signed in; other sessions end", a
   await expect(otherPage).toHaveURL(/\/admin$/);
   await Promise.all([adminContext.close(), other.close(), context.close()]);
 });
+
+test("admins read sign-ins and failed sign-ins in the audit log, a bounded page at a time", async ({ browser, page }) => {
+  const email = uniqueEmail("typo");
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(".form-message")).toHaveText("Wrong email or password.");
+
+  const { context, page: admin } = await adminPage(browser);
+  await admin.goto("/admin/audit");
+  const rows = admin.getByRole("row");
+  expect(await rows.count()).toBeLessThanOrEqual(51);
+  await expect(rows.filter({ hasText: email })).toContainText("auth.sign-in-failed");
+  await expect(rows.filter({ hasText: "auth.sign-in" }).filter({ hasText: ADMIN.email }).first()).toBeVisible();
+
+  await admin.goto("/admin/audit?action=auth.sign-in-failed");
+  await expect(admin.getByText("Showing auth.sign-in-failed only.")).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: "auth.sign-in-failed" }).first()).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: "user.create" })).toHaveCount(0);
+
+  expect((await admin.goto("/admin/audit?before=abc"))?.status()).toBe(404);
+  await context.close();
+});
