@@ -94,6 +94,8 @@ test("after a handful of failures an account is refused for a while, in the form
       page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login")),
       page.getByRole("button", { name: "Sign in" }).click(),
     ]);
+    // React clears the password field once the answer is rendered; typing before that is lost.
+    await expect(page.getByLabel("Password")).toHaveValue("");
     const expected = i < 5 ? "Wrong email or password." : "Too many attempts. Try again in 15 minutes.";
     await expect(page.locator(".form-message")).toHaveText(expected);
   }
