@@ -18,9 +18,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       : "Wrong email or password."
     : undefined;
   return (
-    <main id="main" className="auth-page">
-      <h1>Sign in to the newsroom</h1>
-      <LoginForm callbackUrl={callbackUrl} initialMessage={initialMessage} />
-    </main>
+    <div className="admin">
+      <main id="main" className="auth-page">
+        <h1>Sign in to the newsroom</h1>
+        <LoginForm callbackUrl={callbackUrl} initialMessage={initialMessage} />
+      </main>
+    </div>
   );
 }

@@ -71,7 +71,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw new InvalidCredentials();
         }
         await loginLimiter.recordSuccess(attempt);
-        await recordAudit({ user, action: "auth.sign-in", entityType: "user", entityId: user.id, ip: attempt.ip });
+        await recordAudit({
+          user,
+          action: "auth.sign-in",
+          entityType: "user",
+          entityId: user.id,
+          summary: "Signed in",
+          ip: attempt.ip,
+        });
         return {
           id: String(user.id),
           email: user.email,
@@ -91,6 +98,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         action: "auth.sign-out",
         entityType: "user",
         entityId: Number(token.uid),
+        summary: "Signed out",
       });
     },
   },
