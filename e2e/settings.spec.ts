@@ -128,6 +128,12 @@ test("an admin uploads a logo, served with a year-long cache; the change is audi
 
     await page.goto("/admin/audit?action=settings.update");
     await expect(page.getByRole("row").filter({ hasText: "Changed logo" }).first()).toContainText(ADMIN.email);
+
+    // The masthead shows the logo at once, named by the site's name.
+    await page.goto("/");
+    const masthead = page.getByRole("banner").locator(".masthead-name img");
+    await expect(masthead).toHaveAttribute("src", logoUrl);
+    await expect(masthead).toHaveAttribute("alt", /\S/);
   } finally {
     await page.goto("/admin/settings");
     await siteForm(page).getByLabel("Logo URL").fill(original);

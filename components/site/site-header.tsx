@@ -16,7 +16,15 @@ export async function SiteHeader() {
         </form>
       </div>
       <p className="masthead-name">
-        <a href="/">{settings.siteName}</a>
+        <a href="/">
+          {settings.logoUrl ? (
+            // The logo carries the site's name as its alt text, so the link keeps an accessible name.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img className="masthead-logo" src={settings.logoUrl} alt={settings.siteName} height={64} />
+          ) : (
+            settings.siteName
+          )}
+        </a>
       </p>
       <nav className="topics" aria-label="Topics">
         <ul className="topics-list container">
