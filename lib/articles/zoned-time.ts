@@ -1,0 +1,98 @@
+/**
+ * Editors read and type times in their own time zone; the database stores UTC. The browser sends
+ * its IANA zone (e.g. `Europe/Berlin`) with every form, so a `datetime-local` value can be read
+ * exactly as the editor meant it, daylight-saving changes included.
+ */
+
+export const DEFAULT_TIME_ZONE = "UTC";
+
+/** The zone if the runtime knows it, else UTC (a forged or empty value must not throw). */
+export function safeTimeZone(zone: unknown): string {
+  if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return DEFAULT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(zone: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partsFormatters.set(zone, f);
+  }
+  return f;
+}
+
+function wallClock(date: Date, zone: string) {
+  const parts = Object.fromEntries(partsFormatter(zone).formatToParts(date).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** Milliseconds the zone is ahead of UTC at that instant. */
+function zoneOffset(date: Date, zone: string): number {
+  const w = wallClock(date, zone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * `2025-07-11T14:30` in `zone` → the UTC instant, or null when the text is not a real date and
+ * time. A wall time skipped by a daylight-saving jump resolves to the instant after the jump.
+ */
+export function localInputToUtc(value: string, zone: string): Date | null {
+  const m = LOCAL_INPUT.exec(value.trim());
+  if (!m) return null;
+  const [year, month, day, hour, minute, second = "0"] = m.slice(1).map((s) => s ?? "0");
+  const guess = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+  const check = new Date(guess);
+  // Date.UTC rolls 2025-02-30 over to March: refuse instead.
+  if (check.getUTCMonth() !== +month - 1 || check.getUTCDate() !== +day || +hour > 23 || +minute > 59) return null;
+  const tz = safeTimeZone(zone);
+  let instant = guess - zoneOffset(new Date(guess), tz);
+  const second_ = zoneOffset(new Date(instant), tz);
+  if (guess - second_ !== instant) instant = guess - second_;
+  return new Date(instant);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The UTC instant as a `datetime-local` value in `zone`. */
+export function utcToLocalInput(date: Date, zone: string): string {
+  const w = wallClock(date, safeTimeZone(zone));
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** A readable date and time in the editor's zone, e.g. `11 Jul 2025, 14:30 CEST`. */
+export function formatInZone(date: Date, zone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: safeTimeZone(zone),
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(date);
+}
