@@ -8,8 +8,12 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() / unauthorized(): real 403 and 401 answers from pages and actions.
     authInterrupts: true,
-    // Image uploads (site logo, up to 2 MB) arrive through server actions; the default is 1 MB.
-    serverActions: { bodySizeLimit: "6mb" },
+    // Image uploads arrive through server actions (site logo ≤ 2 MB; an article save carries a
+    // hero image ≤ 8 MB and the Markdown body). Actions check sizes themselves, so an oversized
+    // field gets a message beside it instead of a failed request. The default is 1 MB.
+    serverActions: { bodySizeLimit: "16mb" },
+    // /admin requests pass through proxy.ts, which buffers bodies up to this size.
+    proxyClientMaxBodySize: "16mb",
   },
 };
 
