@@ -229,7 +229,7 @@ export function ArticleForm({
         </Field>
 
         <Field name="tags" label="Tags" errors={errors.tags} hint="In order of importance. Enter adds a new tag.">
-          {(props) => <ArticleTagsInput input={{ ...props }} initial={article?.tags ?? []} />}
+          {({ name: _name, ...props }) => <ArticleTagsInput input={props} initial={article?.tags ?? []} />}
         </Field>
 
         <fieldset>

@@ -146,7 +146,7 @@ export function articleFormInput(formData: FormData): Record<string, unknown> {
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "tags") input[key] = value;
   }
-  input.tags = formData.getAll("tags").filter((v): v is string => typeof v === "string");
+  input.tags = formData.getAll("tags").filter((v): v is string => typeof v === "string" && v !== "");
   return input;
 }
 

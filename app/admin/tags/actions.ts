@@ -37,7 +37,7 @@ export const createTagAction = withRole("editor", async (user, _prev: ActionStat
   const result = await createTag(parsed.data, actor(user));
   if (!result.ok) return { message: result.message, errors: result.errors, values };
   expireTagChange(result.change);
-  redirect(`/admin/tags?created=${encodeURIComponent(result.tag.name)}`);
+  redirect(`/admin/tags?q=${encodeURIComponent(result.tag.slug)}&created=${encodeURIComponent(result.tag.name)}`);
 });
 
 export const updateTagAction = withRole("editor", async (user, _prev: ActionState, formData: FormData): Promise<ActionState> => {
