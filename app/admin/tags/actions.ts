@@ -9,22 +9,18 @@ import { expireTags } from "@/lib/revalidate";
 import { createTagSchema, mergeTagSchema, updateTagSchema } from "@/lib/validation/tag";
 import { suggestTags } from "@/db/queries/admin-tags";
 
-/** A tag change shows on its pages, the tag index, and every public list or page naming the tag. */
+/**
+ * A tag change shows on its own pages (old and new slug), the tag index, and wherever the tag is
+ * named: article pages, lists, bylines and navigation all read names through the taxonomy tag.
+ */
 function expireTagChange(change: TagChange): void {
   const touchesArticles = change.articleIds.length > 0;
   expireTags([
     ...change.tagSlugs.map(cacheTags.tag),
     cacheTags.tagsIndex,
+    cacheTags.taxonomy,
     cacheTags.sitemaps,
-    ...(touchesArticles
-      ? [
-          cacheTags.front,
-          cacheTags.feeds,
-          cacheTags.search,
-          ...change.articleIds.map(cacheTags.article),
-          ...change.authorSlugs.map(cacheTags.author),
-        ]
-      : []),
+    ...(touchesArticles ? [cacheTags.feeds, cacheTags.search] : []),
   ]);
 }
 

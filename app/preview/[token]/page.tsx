@@ -1,53 +1,54 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getArticleForPreview } from "@/db/queries/admin-articles";
-import { renderMarkdown, isSafeUrl } from "@/lib/markdown";
+import { listRelatedArticles, type ArticleDetail } from "@/db/queries/articles";
+import { ArticleView } from "@/components/site/article-view";
+import { SiteChrome } from "@/components/site/site-chrome";
 import { verifyPreviewToken } from "@/lib/preview";
 import "../preview.css";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false, nocache: true } };
 
-/** A draft (or any article) as readers will see it, for holders of a signed, unexpired link. */
+/**
+ * An article in any status exactly as readers will see it (the public page's components), for
+ * holders of a signed, unexpired link to that one article. Never cached.
+ */
 export default async function PreviewPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const check = verifyPreviewToken(token);
   if (!check.ok) notFound();
-  const article = await getArticleForPreview(check.articleId);
-  if (!article) notFound();
-  const hero = article.heroImage && isSafeUrl(article.heroImage) ? article.heroImage : null;
+  const a = await getArticleForPreview(check.articleId);
+  if (!a) notFound();
+  const now = new Date();
+  const article: ArticleDetail = {
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    dek: a.dek,
+    body: a.body,
+    // A draft has no publication time yet: show it as if published now.
+    publishedAt: (a.status === "draft" ? now : (a.publishedAt ?? now)).toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    heroImage: a.heroImage,
+    heroAlt: a.heroAlt,
+    heroCaption: a.heroCaption,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    author: a.author,
+    tags: a.tags,
+  };
+  const related = await listRelatedArticles(a.id, a.tags.slice(0, 5).map((t) => t.id), now);
   return (
     <>
       <p className="preview-banner" role="note">
-        Preview of a {article.status} article. Readers cannot see this page.
+        Preview of a {a.status} article, as readers will see it. This page is not public; the link expires{" "}
+        {check.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
       </p>
-      <main id="main">
-        <article className="article container" aria-labelledby="article-title">
-          <header className="article-header">
-            <h1 id="article-title" className="article-title">
-              {article.title}
-            </h1>
-            {article.dek ? <p className="article-dek">{article.dek}</p> : null}
-            <p className="byline-author">By {article.author.name}</p>
-          </header>
-          {hero ? (
-            <figure className="article-hero">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={hero} alt={article.heroAlt} />
-              {article.heroCaption ? <figcaption>{article.heroCaption}</figcaption> : null}
-            </figure>
-          ) : null}
-          <div className="article-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }} />
-          {article.tags.length ? (
-            <ul className="tag-list">
-              {article.tags.map((t) => (
-                <li key={t.id}>{t.name}</li>
-              ))}
-            </ul>
-          ) : null}
-        </article>
-      </main>
+      <SiteChrome>
+        <ArticleView article={article} related={related} />
+      </SiteChrome>
     </>
   );
 }
