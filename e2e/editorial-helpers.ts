@@ -34,10 +34,14 @@ export async function fillNewArticle(page: Page, a: NewArticle): Promise<void> {
   for (const tag of a.tags ?? []) await addTag(page, tag);
 }
 
-/** Presses a save button and waits for the edit page; returns the article id. */
+/** Presses a save button and waits for the saved edit page; returns the article id. */
 export async function saveWith(page: Page, button: string): Promise<number> {
+  // On an edit page the URL may already say ?saved=…: wait for the version to change instead.
+  const meta = page.locator(".article-meta");
+  const before = /\/edit/.test(page.url()) ? await meta.textContent() : null;
   await page.getByRole("button", { name: button, exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/articles\/\d+\/edit\?saved=/);
+  if (before !== null) await expect(meta).not.toHaveText(before);
   return Number(/\/admin\/articles\/(\d+)\/edit/.exec(page.url())![1]);
 }
 

@@ -87,8 +87,7 @@ test("changing the title and slug of a published article keeps the old URL answe
   await saveWith(page, "Update");
   for (const old of [oldSlug, `council-budget-approved-${word}`]) {
     const r = await request.get(`/articles/${old}`, { maxRedirects: 0 });
-    // Permanent: 301, or 308 as Next answers permanentRedirect().
-  expect([301, 308]).toContain(r.status());
+    expect([301, 308]).toContain(r.status());
     expect(r.headers().location).toMatch(new RegExp(`/articles/budget-final-${word}$`));
   }
 });
