@@ -216,7 +216,9 @@ test("the list filters by status, text, tag and author and counts each status", 
   const word = unique();
   await signIn(page);
   await createArticle(page, { title: `Filter draft ${word}`, tags: [`Filtertag ${word}`] });
-  await createArticle(page, { title: `Filter live ${word}` }, "Publish now");
+  await fillNewArticle(page, { title: `Filter live ${word}` });
+  await field(page, "Author").selectOption({ label: "Foreign Desk" });
+  await saveWith(page, "Publish now");
 
   await page.goto("/admin/articles");
   const tabs = page.getByRole("navigation", { name: "Article status" });
@@ -230,6 +232,13 @@ test("the list filters by status, text, tag and author and counts each status", 
   await expect(page).toHaveURL(/status=draft/);
   await expect(page.getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("row").nth(1)).toContainText(`Filter draft ${word}`);
+
+  await page.goto(`/admin/articles?q=${word}`);
+  await page.getByLabel("Author").selectOption({ label: "Foreign Desk" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("row").nth(1)).toContainText(`Filter live ${word}`);
+  await expect(page.getByRole("row").nth(1)).toContainText("Foreign Desk");
 
   await page.goto(`/admin/articles?tag=filtertag-${word}`);
   await expect(page.getByRole("row")).toHaveCount(2);
