@@ -76,6 +76,9 @@ export const articles = sqliteTable(
     index("articles_status_published_idx").on(t.status, t.publishedAt, t.id),
     index("articles_author_status_published_idx").on(t.authorId, t.status, t.publishedAt, t.id),
     index("articles_updated_idx").on(t.updatedAt, t.id),
+    // The editors' list: sorted by publication date across statuses, and one author's by update.
+    index("articles_published_idx").on(t.publishedAt, t.id),
+    index("articles_author_updated_idx").on(t.authorId, t.updatedAt, t.id),
   ],
 );
 
