@@ -266,6 +266,29 @@ test("the toolbar formats the selection and the live preview matches the public 
   await expect(preview.locator("script, img, a[href^='javascript']")).toHaveCount(0);
 });
 
+test("unpublishing hides an article at once; deleting asks for confirmation and removes it", async ({ page, request }) => {
+  const word = unique();
+  const title = `Recall notice ${word}`;
+  await signIn(page);
+  const { slug } = await createArticle(page, { title }, "Publish now");
+  expect((await request.get(`/articles/${slug}`)).status()).toBe(200);
+  await saveWith(page, "Unpublish");
+  await expect(page.getByText("Unpublished: readers can no longer see it.")).toBeVisible();
+  expect((await request.get(`/articles/${slug}`)).status()).toBe(404);
+  expect(await (await request.get("/")).text()).not.toContain(title);
+
+  await page.getByRole("button", { name: "Delete article…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete “${title}”?` });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "Delete article…" }).click();
+  await dialog.getByRole("button", { name: "Delete permanently" }).click();
+  await expect(page).toHaveURL(/\/admin\/articles\?deleted=/);
+  await expect(page.getByText(`Deleted the article “${slug}”.`)).toBeVisible();
+  await page.goto(`/admin/articles?q=${word}`);
+  await expect(page.getByText("No articles match these filters.")).toBeVisible();
+});
+
 test("the scheduler endpoint refuses calls without the server's key", async ({ request }) => {
   expect((await request.post("/api/internal/publish-due")).status()).toBe(401);
   expect(

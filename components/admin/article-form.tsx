@@ -173,16 +173,18 @@ export function ArticleForm({
       <div className="article-form-side">
         <fieldset className="publish-box">
           <legend>Publishing</legend>
-          <Field
-            name="publishAt"
-            label="Publish at"
-            errors={errors.publishAt}
-            hint={`Your time zone: ${zone}. Used when you schedule.`}
-          >
-            {(props) => (
-              <input {...props} type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
-            )}
-          </Field>
+          {status !== "published" ? (
+            <Field
+              name="publishAt"
+              label="Publish at"
+              errors={errors.publishAt}
+              hint={`Your time zone: ${zone}. Used when you schedule.`}
+            >
+              {(props) => (
+                <input {...props} type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
+              )}
+            </Field>
+          ) : null}
           <div className="button-row">
             {status === "published" ? (
               <>
