@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from "driz
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { articles, articleTags, authors, tags, users, type Article, type ArticleStatus } from "@/db/schema";
+import { articleTextFilter } from "./search";
 
 /**
  * Reads for the editors' article screens: every status, with filters. Lists are bounded
@@ -41,20 +42,6 @@ export type AdminArticleRow = {
   late: boolean;
 };
 
-/**
- * An FTS5 query from free text: each word quoted (so operators and punctuation are literal) and
- * prefix-matched, all words required. Null when the text has no searchable word.
- */
-export function ftsPrefixQuery(text: string): string | null {
-  const words = text
-    .normalize("NFKC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
-  if (!words.length) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(" ");
-}
-
 function whereOf(filters: AdminArticleFilters, now: Date): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.status === "late") {
@@ -69,8 +56,8 @@ function whereOf(filters: AdminArticleFilters, now: Date): SQL | undefined {
     );
   }
   if (filters.text) {
-    const match = ftsPrefixQuery(filters.text);
-    conditions.push(match ? sql`${articles.id} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${match})` : sql`0`);
+    // Text without a searchable word matches nothing rather than everything.
+    conditions.push(articleTextFilter(filters.text) ?? sql`0`);
   }
   return conditions.length ? and(...conditions) : undefined;
 }
