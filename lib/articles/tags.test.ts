@@ -8,7 +8,7 @@ import { createTag, deleteTag, mergeTags, updateTag } from "./tags";
 import { saveArticle } from "./write";
 
 const NOW = new Date("2030-03-01T10:00:00Z");
-let editor: { id: number; name: string };
+let editor: { id: number; name: string; email: string };
 let authorId: number;
 
 beforeAll(() => {

@@ -4,7 +4,8 @@ import { articles, articleTags, authors, slugRedirects, tags, type Tag } from "@
 import { slugify } from "@/lib/slug";
 import type { TagInput } from "@/lib/validation/tag";
 import type { TagRef } from "@/lib/validation/article";
-import { auditInTx, type AuditActor } from "./audit";
+import { recordAuditTx } from "@/lib/audit";
+import type { Editor } from "./write";
 import { freeSlug, moveSlug, redirectSlugsOf, slugCollisionMessage, tagSlugHolder } from "./slugs";
 
 /** What readers can see change when a tag changes: its pages and the published articles carrying it. */
@@ -94,7 +95,7 @@ function nameTaken(tx: DB, name: string, selfId: number | null): string | null {
   return row && row.id !== selfId ? row.name : null;
 }
 
-export async function createTag(input: TagInput, actor: AuditActor): Promise<TagWriteResult> {
+export async function createTag(input: TagInput, actor: Editor): Promise<TagWriteResult> {
   return transaction((tx): TagWriteResult => {
     const clash = nameTaken(tx, input.name, null);
     if (clash) return { ok: false, errors: { name: [`A tag named “${clash}” already exists.`] }, message: "The tag was not created." };
@@ -111,14 +112,21 @@ export async function createTag(input: TagInput, actor: AuditActor): Promise<Tag
       .values({ name: input.name, slug, description: input.description })
       .returning({ id: tags.id, name: tags.name, slug: tags.slug })
       .get();
-    auditInTx(tx, actor, { action: "tag.create", entityType: "tag", entityId: tag.id, summary: `Created tag “${tag.name}” (${tag.slug})` });
+    recordAuditTx(tx, {
+      user: actor,
+      ip: actor.ip,
+      action: "tag.create",
+      entityType: "tag",
+      entityId: tag.id,
+      summary: `Created tag “${tag.name}” (${tag.slug})`,
+    });
     // A new tag has no published articles yet; only a cached "no such tag" answer may need expiring.
     return { ok: true, tag, change: { tagSlugs: [slug], articleIds: [], authorSlugs: [] } };
   });
 }
 
 /** Rename (name and/or slug) and describe; the old slug keeps answering with a 301. */
-export async function updateTag(id: number, input: TagInput, actor: AuditActor): Promise<TagWriteResult> {
+export async function updateTag(id: number, input: TagInput, actor: Editor): Promise<TagWriteResult> {
   return transaction((tx): TagWriteResult => {
     const current = tx.select().from(tags).where(eq(tags.id, id)).get();
     if (!current) return { ok: false, errors: {}, message: "This tag no longer exists." };
@@ -135,7 +143,9 @@ export async function updateTag(id: number, input: TagInput, actor: AuditActor):
     if (current.name !== input.name) changes.push(`renamed “${current.name}” to “${input.name}”`);
     if (current.slug !== slug) changes.push(`slug ${current.slug} → ${slug}`);
     if (current.description !== input.description) changes.push("description changed");
-    auditInTx(tx, actor, {
+    recordAuditTx(tx, {
+      user: actor,
+      ip: actor.ip,
       action: "tag.update",
       entityType: "tag",
       entityId: id,
@@ -155,7 +165,7 @@ export async function updateTag(id: number, input: TagInput, actor: AuditActor):
  * Moves every article of `sourceId` to `target` (keeping each article's tag order and skipping
  * articles that already carry the target), deletes the source and redirects its slugs there.
  */
-export async function mergeTags(sourceId: number, targetText: string, actor: AuditActor): Promise<TagWriteResult> {
+export async function mergeTags(sourceId: number, targetText: string, actor: Editor): Promise<TagWriteResult> {
   return transaction((tx): TagWriteResult => {
     const source = tx.select().from(tags).where(eq(tags.id, sourceId)).get();
     if (!source) return { ok: false, errors: {}, message: "This tag no longer exists." };
@@ -179,7 +189,9 @@ export async function mergeTags(sourceId: number, targetText: string, actor: Aud
       .where(and(eq(slugRedirects.kind, "tag"), eq(slugRedirects.targetId, source.id)))
       .run();
     moveSlug(tx, "tag", target.id, source.slug, target.slug);
-    auditInTx(tx, actor, {
+    recordAuditTx(tx, {
+      user: actor,
+      ip: actor.ip,
       action: "tag.merge",
       entityType: "tag",
       entityId: target.id,
@@ -194,7 +206,7 @@ export async function mergeTags(sourceId: number, targetText: string, actor: Aud
 }
 
 /** Deletes the tag; its articles keep their other tags. Its old addresses stop answering (404). */
-export async function deleteTag(id: number, actor: AuditActor): Promise<TagWriteResult> {
+export async function deleteTag(id: number, actor: Editor): Promise<TagWriteResult> {
   return transaction((tx): TagWriteResult => {
     const current = tx.select().from(tags).where(eq(tags.id, id)).get();
     if (!current) return { ok: false, errors: {}, message: "This tag no longer exists." };
@@ -202,7 +214,14 @@ export async function deleteTag(id: number, actor: AuditActor): Promise<TagWrite
     const oldRedirects = redirectSlugsOf(tx, "tag", id);
     tx.delete(slugRedirects).where(and(eq(slugRedirects.kind, "tag"), eq(slugRedirects.targetId, id))).run();
     tx.delete(tags).where(eq(tags.id, id)).run();
-    auditInTx(tx, actor, { action: "tag.delete", entityType: "tag", entityId: id, summary: `Deleted tag “${current.name}” (${current.slug})` });
+    recordAuditTx(tx, {
+      user: actor,
+      ip: actor.ip,
+      action: "tag.delete",
+      entityType: "tag",
+      entityId: id,
+      summary: `Deleted tag “${current.name}” (${current.slug})`,
+    });
     return {
       ok: true,
       tag: { id, name: current.name, slug: current.slug },

@@ -7,8 +7,8 @@ import { articles, articleTags, authors, auditLog, revisions, slugRedirects, tag
 import { articleSchema } from "@/lib/validation/article";
 import { deleteArticle, publishDueArticles, restoreRevision, saveArticle, type SaveArticleInput } from "./write";
 
-let alice: { id: number; name: string };
-let bob: { id: number; name: string };
+let alice: { id: number; name: string; email: string };
+let bob: { id: number; name: string; email: string };
 let authorId: number;
 let otherAuthorId: number;
 const NOW = new Date("2030-03-01T10:00:00Z");
@@ -16,7 +16,7 @@ const NOW = new Date("2030-03-01T10:00:00Z");
 beforeAll(() => {
   runMigrations();
   const mk = (email: string, name: string) =>
-    db.insert(users).values({ email, name, passwordHash: "x" }).returning({ id: users.id, name: users.name }).get();
+    db.insert(users).values({ email, name, passwordHash: "x" }).returning({ id: users.id, name: users.name, email: users.email }).get();
   alice = mk("alice@example.com", "Alice Adams");
   bob = mk("bob@example.com", "Bob Brown");
   authorId = db.insert(authors).values({ slug: "desk", name: "Desk" }).returning().get().id;
@@ -167,7 +167,7 @@ describe("status", () => {
   it("records who did what in the audit log", async () => {
     const a = await create({ title: "Audited" });
     const entry = db.select().from(auditLog).where(eq(auditLog.entityId, String(a.id))).all().at(-1);
-    expect(entry).toMatchObject({ action: "article.create", entityType: "article", userId: alice.id });
+    expect(entry).toMatchObject({ action: "article.create", entityType: "article", userId: alice.id, actor: "alice@example.com" });
   });
 
   it("deletes an article with its revisions and redirects", async () => {

@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import type { ArticleChange } from "@/lib/cache-tags";
 import type { ArticleInput, ArticleIntent } from "@/lib/validation/article";
-import { auditInTx, type AuditActor } from "./audit";
+import { recordAuditTx } from "@/lib/audit";
 import { articleSlugHolder, generateArticleSlug, moveSlug, redirectSlugsOf, slugCollisionMessage } from "./slugs";
 import { resolveTagRefs } from "./tags";
 
@@ -24,7 +24,8 @@ import { resolveTagRefs } from "./tags";
  * editor started from; a save of a stale copy is refused (optimistic concurrency), never merged.
  */
 
-export type Editor = { id: number; name: string; email?: string };
+/** Who saves: the signed-in user, and the client address for the audit log. */
+export type Editor = { id: number; name: string; email: string; ip?: string };
 
 /** A hero image already stored on disk by lib/articles/media.ts, to be recorded with the save. */
 export type StoredImage = { path: string; url: string; mime: string; width: number; height: number; bytes: number };
@@ -239,7 +240,9 @@ function saveArticleTx(input: SaveArticleInput, editor: Editor, now: Date): Prom
 
     const after = snapshot(tx, id)!;
     writeRevision(tx, after, editor);
-    auditInTx(tx, editor, {
+    recordAuditTx(tx, {
+      user: editor,
+      ip: editor.ip,
       action: current ? `article.${input.intent === "save" ? "update" : input.intent}` : `article.create`,
       entityType: "article",
       entityId: id,
@@ -341,7 +344,9 @@ export async function restoreRevision(
       replaceTags(tx, articleId, resolved.tags.map((t) => t.id));
       const after = snapshot(tx, articleId)!;
       writeRevision(tx, after, editor);
-      auditInTx(tx, editor, {
+      recordAuditTx(tx, {
+        user: editor,
+        ip: editor.ip,
         action: "article.restore",
         entityType: "article",
         entityId: articleId,
@@ -376,7 +381,9 @@ export async function deleteArticle(id: number, editor: Editor, now = new Date()
     const change = changeOf(tx, before, before, now);
     tx.delete(slugRedirects).where(and(eq(slugRedirects.kind, "article"), eq(slugRedirects.targetId, id))).run();
     tx.delete(articles).where(eq(articles.id, id)).run();
-    auditInTx(tx, editor, {
+    recordAuditTx(tx, {
+      user: editor,
+      ip: editor.ip,
       action: "article.delete",
       entityType: "article",
       entityId: id,
@@ -405,7 +412,9 @@ export async function publishDueArticles(now: Date, limit = 100): Promise<Articl
       const before = snapshot(tx, id)!;
       tx.update(articles).set({ status: "published" }).where(eq(articles.id, id)).run();
       const after = snapshot(tx, id)!;
-      auditInTx(tx, null, {
+      recordAuditTx(tx, {
+        user: null,
+        actor: "scheduler",
         action: "article.publish-scheduled",
         entityType: "article",
         entityId: id,

@@ -5,9 +5,18 @@ import type { z } from "zod";
 import { getArticleForEdit } from "@/db/queries/admin-articles";
 import { suggestTags } from "@/db/queries/admin-tags";
 import { fieldErrors, type ActionState } from "@/lib/actions";
-import { withRole } from "@/lib/auth/guards";
+import { requestIp } from "@/lib/audit";
+import { withRole, type SessionUser } from "@/lib/auth/guards";
 import { discardImage, prepareHeroImage, storeImage, type PreparedImage } from "@/lib/articles/media";
-import { deleteArticle, restoreRevision, saveArticle, type Conflict, type HeroChange, type StoredImage } from "@/lib/articles/write";
+import {
+  deleteArticle,
+  restoreRevision,
+  saveArticle,
+  type Conflict,
+  type Editor,
+  type HeroChange,
+  type StoredImage,
+} from "@/lib/articles/write";
 import { formatInZone } from "@/lib/articles/zoned-time";
 import { renderMarkdown } from "@/lib/markdown";
 import { expireArticle } from "@/lib/revalidate";
@@ -21,6 +30,11 @@ import {
   utf8Length,
   type ArticleInput,
 } from "@/lib/validation/article";
+
+/** The user as the write path records them: with the client address for the audit log. */
+async function editorOf(user: SessionUser): Promise<Editor> {
+  return { id: user.id, name: user.name, email: user.email, ip: await requestIp() };
+}
 
 export type ArticleFormState = ActionState & {
   conflict?: { by: string; at: string; version: number };
@@ -75,7 +89,7 @@ export const saveArticleAction = withRole("editor", async (user, _prev: ArticleF
   const hero: HeroChange = stored ? { kind: "set", image: stored } : removeHero ? { kind: "remove" } : { kind: "keep" };
   const result = await saveArticle(
     { ...input, id, version: input.version, publishAtUtc: rules.publishAt, hero },
-    { id: user.id, name: user.name, email: user.email },
+    await editorOf(user),
     now,
   ).catch(async (error) => {
     if (stored) await discardImage(stored);
@@ -109,7 +123,7 @@ export const deleteArticleAction = withRole("editor", async (user, _prev: Action
   const id = Number(formData.get("id"));
   if (!Number.isSafeInteger(id) || id < 1) return { message: "Unknown article." };
   if (formData.get("confirm") !== "delete") return { message: "Confirm the deletion first." };
-  const result = await deleteArticle(id, { id: user.id, name: user.name, email: user.email });
+  const result = await deleteArticle(id, await editorOf(user));
   if (!result.ok) return { message: result.message };
   if (result.change) expireArticle(result.change);
   redirect(`/admin/articles?deleted=${encodeURIComponent(result.slug)}`);
@@ -120,7 +134,7 @@ export const restoreRevisionAction = withRole("editor", async (user, _prev: Acti
   const revisionId = Number(formData.get("revisionId"));
   const version = Number(formData.get("version"));
   if (![articleId, revisionId, version].every((n) => Number.isSafeInteger(n) && n > 0)) return { message: "Unknown revision." };
-  const result = await restoreRevision(articleId, revisionId, version, { id: user.id, name: user.name, email: user.email });
+  const result = await restoreRevision(articleId, revisionId, version, await editorOf(user));
   if (!result.ok) {
     if (result.conflict) {
       return {

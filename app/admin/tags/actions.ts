@@ -2,7 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { fieldErrors, formValues, type ActionState } from "@/lib/actions";
-import { withRole } from "@/lib/auth/guards";
+import { requestIp } from "@/lib/audit";
+import { withRole, type SessionUser } from "@/lib/auth/guards";
+import type { Editor } from "@/lib/articles/write";
 import { createTag, deleteTag, mergeTags, updateTag, type TagChange } from "@/lib/articles/tags";
 import { cacheTags } from "@/lib/cache-tags";
 import { expireTags } from "@/lib/revalidate";
@@ -24,13 +26,16 @@ function expireTagChange(change: TagChange): void {
   ]);
 }
 
-const actor = (user: { id: number; name: string; email: string }) => ({ id: user.id, name: user.name, email: user.email });
+/** The user as the write path records them: with the client address for the audit log. */
+async function actor(user: SessionUser): Promise<Editor> {
+  return { id: user.id, name: user.name, email: user.email, ip: await requestIp() };
+}
 
 export const createTagAction = withRole("editor", async (user, _prev: ActionState, formData: FormData): Promise<ActionState> => {
   const values = formValues(formData);
   const parsed = createTagSchema.safeParse(values);
   if (!parsed.success) return { message: "The tag was not created. Check the fields marked below.", errors: fieldErrors(parsed.error), values };
-  const result = await createTag(parsed.data, actor(user));
+  const result = await createTag(parsed.data, await actor(user));
   if (!result.ok) return { message: result.message, errors: result.errors, values };
   expireTagChange(result.change);
   redirect(`/admin/tags?q=${encodeURIComponent(result.tag.slug)}&created=${encodeURIComponent(result.tag.name)}`);
@@ -40,7 +45,7 @@ export const updateTagAction = withRole("editor", async (user, _prev: ActionStat
   const values = formValues(formData);
   const parsed = updateTagSchema.safeParse(values);
   if (!parsed.success) return { message: "The tag was not saved. Check the fields marked below.", errors: fieldErrors(parsed.error), values };
-  const result = await updateTag(parsed.data.id, parsed.data, actor(user));
+  const result = await updateTag(parsed.data.id, parsed.data, await actor(user));
   if (!result.ok) return { message: result.message, errors: result.errors, values };
   expireTagChange(result.change);
   redirect(`/admin/tags/${result.tag.id}/edit?saved=1`);
@@ -50,7 +55,7 @@ export const mergeTagAction = withRole("editor", async (user, _prev: ActionState
   const values = formValues(formData);
   const parsed = mergeTagSchema.safeParse(values);
   if (!parsed.success) return { message: "Nothing was merged.", errors: fieldErrors(parsed.error), values };
-  const result = await mergeTags(parsed.data.id, parsed.data.target, actor(user));
+  const result = await mergeTags(parsed.data.id, parsed.data.target, await actor(user));
   if (!result.ok) return { message: result.message, errors: result.errors, values };
   expireTagChange(result.change);
   redirect(`/admin/tags/${result.tag.id}/edit?merged=1`);
@@ -60,7 +65,7 @@ export const deleteTagAction = withRole("editor", async (user, _prev: ActionStat
   const id = Number(formData.get("id"));
   if (!Number.isSafeInteger(id) || id < 1) return { message: "Unknown tag." };
   if (formData.get("confirm") !== "delete") return { message: "Confirm the deletion first." };
-  const result = await deleteTag(id, actor(user));
+  const result = await deleteTag(id, await actor(user));
   if (!result.ok) return { message: result.message };
   expireTagChange(result.change);
   redirect(`/admin/tags?deleted=${encodeURIComponent(result.tag.name)}`);
