@@ -137,7 +137,7 @@ export function ArticleList({ rows, zone, total }: { rows: AdminArticleRow[]; zo
 export function Pagination({ page, pageCount, params }: { page: number; pageCount: number; params: Search }) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label="Pages" className="pagination">
+    <nav aria-label="Pages" className="pager">
       {page > 1 ? <Link href={hrefWith(params, { page: page === 2 ? undefined : String(page - 1) })} rel="prev">← Previous</Link> : null}
       <span>
         Page {page} of {pageCount}

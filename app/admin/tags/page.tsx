@@ -65,7 +65,7 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
         </table>
       )}
       {list.pageCount > 1 ? (
-        <nav aria-label="Pages" className="pagination">
+        <nav aria-label="Pages" className="pager">
           {list.page > 1 ? <Link href={pageHref(list.page - 1)}>← Previous</Link> : null}
           <span>
             Page {list.page} of {list.pageCount}
