@@ -116,9 +116,9 @@ export const adSlotSchema = z
       .union([z.literal("on"), z.literal("true"), z.literal(""), z.literal("false")])
       .optional()
       .transform((v) => v === "on" || v === "true"),
-    startsAt: utcDateTime.default(""),
-    endsAt: utcDateTime.default(""),
-    tags: tagList.default(""),
+    startsAt: utcDateTime.prefault(""),
+    endsAt: utcDateTime.prefault(""),
+    tags: tagList.prefault(""),
   })
   .superRefine((v, ctx) => {
     if (INDEXED_PLACEMENTS.includes(v.placement)) {
