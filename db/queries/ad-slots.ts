@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
-import { db, transaction } from "@/db";
+import { db, transaction, type DB } from "@/db";
 import { adSlots, adSlotTags, adStats, tags, type AdPlacement, type AdSlot } from "@/db/schema";
 import type { PublicAdSlot } from "@/lib/ads/placement";
 import { statsDay, statsWindowStart } from "@/lib/ads/schedule";
@@ -257,7 +257,10 @@ export type AdSlotWriteResult =
   | { ok: true; id: number; placements: AdPlacement[] }
   | { ok: false; reason: "duplicate-key" | "not-found" };
 
-function keyTaken(tx: typeof db, key: string, exceptId?: number): boolean {
+/** Runs inside the write's transaction (e.g. to record an audit entry), so both commit or neither. */
+export type WriteHook = (tx: DB, slotId: number) => void;
+
+function keyTaken(tx: DB, key: string, exceptId?: number): boolean {
   const row = tx.select({ id: adSlots.id }).from(adSlots).where(eq(adSlots.key, key)).get();
   return Boolean(row && row.id !== exceptId);
 }
@@ -266,14 +269,19 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_CONSTRAINT");
 }
 
-function replaceTargeting(tx: typeof db, slotId: number, tagIds: readonly number[]): void {
+function replaceTargeting(tx: DB, slotId: number, tagIds: readonly number[]): void {
   tx.delete(adSlotTags).where(eq(adSlotTags.slotId, slotId)).run();
   const unique = [...new Set(tagIds)];
   if (unique.length > 0) tx.insert(adSlotTags).values(unique.map((tagId) => ({ slotId, tagId }))).run();
 }
 
 /** Creates a slot and its targeting in one transaction; a taken key stores nothing. */
-export async function createAdSlot(fields: AdSlotFields, tagIds: readonly number[], now: Date = new Date()): Promise<AdSlotWriteResult> {
+export async function createAdSlot(
+  fields: AdSlotFields,
+  tagIds: readonly number[],
+  now: Date = new Date(),
+  onWrite?: WriteHook,
+): Promise<AdSlotWriteResult> {
   try {
     return transaction((tx) => {
       if (keyTaken(tx, fields.key)) return { ok: false, reason: "duplicate-key" } as const;
@@ -283,6 +291,7 @@ export async function createAdSlot(fields: AdSlotFields, tagIds: readonly number
         .returning({ id: adSlots.id })
         .get();
       replaceTargeting(tx, row.id, tagIds);
+      onWrite?.(tx, row.id);
       return { ok: true, id: row.id, placements: [fields.placement] } as const;
     });
   } catch (error) {
@@ -300,6 +309,7 @@ export async function updateAdSlot(
   fields: AdSlotFields,
   tagIds: readonly number[],
   now: Date = new Date(),
+  onWrite?: WriteHook,
 ): Promise<AdSlotWriteResult> {
   try {
     return transaction((tx) => {
@@ -312,6 +322,7 @@ export async function updateAdSlot(
         .where(eq(adSlots.id, id))
         .run();
       replaceTargeting(tx, id, tagIds);
+      onWrite?.(tx, id);
       return { ok: true, id, placements: [...new Set([existing.placement, fields.placement])] } as const;
     });
   } catch (error) {
@@ -321,18 +332,33 @@ export async function updateAdSlot(
 }
 
 /** Switches a slot on or off; returns its placement, or null for an unknown id. */
-export async function setAdSlotActive(id: number, active: boolean, now: Date = new Date()): Promise<AdPlacement | null> {
-  const row = db
-    .update(adSlots)
-    .set({ active, updatedAt: sql`max(${now.getTime()}, ${adSlots.updatedAt} + 1)` })
-    .where(eq(adSlots.id, id))
-    .returning({ placement: adSlots.placement })
-    .get();
-  return row?.placement ?? null;
+export async function setAdSlotActive(
+  id: number,
+  active: boolean,
+  now: Date = new Date(),
+  onWrite?: WriteHook,
+): Promise<AdPlacement | null> {
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  return transaction((tx) => {
+    const row = tx
+      .update(adSlots)
+      .set({ active, updatedAt: sql`max(${now.getTime()}, ${adSlots.updatedAt} + 1)` })
+      .where(eq(adSlots.id, id))
+      .returning({ placement: adSlots.placement })
+      .get();
+    if (!row) return null;
+    onWrite?.(tx, id);
+    return row.placement;
+  });
 }
 
 /** Deletes a slot (its counts and targeting go with it); returns its placement, or null. */
-export async function deleteAdSlot(id: number): Promise<AdPlacement | null> {
-  const row = db.delete(adSlots).where(eq(adSlots.id, id)).returning({ placement: adSlots.placement }).get();
-  return row?.placement ?? null;
+export async function deleteAdSlot(id: number, onWrite?: WriteHook): Promise<AdPlacement | null> {
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  return transaction((tx) => {
+    const row = tx.delete(adSlots).where(eq(adSlots.id, id)).returning({ placement: adSlots.placement }).get();
+    if (!row) return null;
+    onWrite?.(tx, id);
+    return row.placement;
+  });
 }

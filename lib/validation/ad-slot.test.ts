@@ -79,3 +79,11 @@ describe("adSlotSchema", () => {
     expect(adSlotSchema.parse({ ...image, active: undefined }).active).toBe(false);
   });
 });
+
+describe("placement list", () => {
+  it("offers exactly the schema's placements", async () => {
+    const { AD_PLACEMENTS } = await import("@/db/schema");
+    const { PLACEMENT_VALUES } = await import("./ad-slot");
+    expect([...PLACEMENT_VALUES].sort()).toEqual([...AD_PLACEMENTS].sort());
+  });
+});

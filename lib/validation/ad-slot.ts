@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { AD_CREATIVE_TYPES, AD_PLACEMENTS, type AdPlacement } from "@/db/schema";
+// Types only: this module is also used by the admin form in the browser, which must not pull in
+// the database schema. The label records below are checked against the schema's unions.
+import type { AdCreativeType, AdPlacement } from "@/db/schema";
 
 /**
  * One schema for an ad slot, shared by the admin form and its server actions. Input arrives as
@@ -20,6 +22,12 @@ export const PLACEMENT_LABELS: Record<AdPlacement, string> = {
   "tag-top": "Tag page: top",
   sidebar: "Sidebar",
 };
+
+/** Every placement, in the order the admin offers them (exactly the schema's, by type). */
+export const PLACEMENT_VALUES = Object.keys(PLACEMENT_LABELS) as [AdPlacement, ...AdPlacement[]];
+
+const CREATIVE_TYPE_LABELS: Record<AdCreativeType, string> = { image: "Image and link", html: "HTML / script code" };
+const CREATIVE_TYPE_VALUES = Object.keys(CREATIVE_TYPE_LABELS) as [AdCreativeType, ...AdCreativeType[]];
 
 export function isValidAdKey(key: string): boolean {
   return AD_KEY_PATTERN.test(key);
@@ -103,11 +111,11 @@ export const adSlotSchema = z
       .max(64, "A key has at most 64 characters.")
       .regex(AD_KEY_PATTERN, "Use capital letters A–Z, digits, _ and - only (e.g. YYYYYYYYYY)."),
     name: trimmed(120).min(1, "Enter a name."),
-    placement: z.enum(AD_PLACEMENTS, "Choose a placement."),
+    placement: z.enum(PLACEMENT_VALUES, "Choose a placement."),
     placementIndex: z.string().trim().max(6).default(""),
     width: size("width"),
     height: size("height"),
-    creativeType: z.enum(AD_CREATIVE_TYPES, "Choose an image or HTML creative."),
+    creativeType: z.enum(CREATIVE_TYPE_VALUES, "Choose an image or HTML creative."),
     imageUrl: trimmed(1024).default(""),
     linkUrl: trimmed(2048).default(""),
     altText: trimmed(300).default(""),
