@@ -5,7 +5,6 @@ import { saveAdSlotAction, type AdSlotFormState } from "@/app/admin/ad-slots/act
 import { Field, FormMessage, SubmitButton } from "@/components/admin/form";
 import { CREATIVE_SANDBOX, adCreativeDocument } from "@/lib/ads/creative";
 import { AD_SIZE_MAX, INDEXED_PLACEMENTS, PLACEMENT_LABELS, PLACEMENT_VALUES, isImageSource, type AdSlotFormValues } from "@/lib/validation/ad-slot";
-import slotStyles from "../ad-slot.module.css";
 import styles from "./ad-admin.module.css";
 
 type Draft = {
@@ -223,22 +222,17 @@ function AdPreview({ draft, fileUrl }: { draft: Draft; fileUrl: string | null })
         srcDoc={adCreativeDocument(draft.html)}
         width={width}
         height={height}
-        className={slotStyles.frame}
         data-ad-preview-frame=""
       />
     ) : (
-      <div className={styles.placeholder} style={{ width, height }}>
-        Paste the ad code
-      </div>
+      <div className={styles.placeholder}>Paste the ad code</div>
     );
   } else {
     creative = imageSrc ? (
       // eslint-disable-next-line @next/next/no-img-element -- a preview of the creative as uploaded
-      <img src={imageSrc} alt={draft.altText} width={width} height={height} className={slotStyles.image} />
+      <img src={imageSrc} alt={draft.altText} width={width} height={height} />
     ) : (
-      <div className={styles.placeholder} style={{ width, height }}>
-        No image yet
-      </div>
+      <div className={styles.placeholder}>No image yet</div>
     );
   }
   return (
@@ -249,9 +243,19 @@ function AdPreview({ draft, fileUrl }: { draft: Draft; fileUrl: string | null })
       </p>
       <div className={styles.previewStage}>
         {width && height ? (
-          <div className={draft.creativeType === "html" ? `${slotStyles.slot} ${slotStyles.clip}` : slotStyles.slot} data-ad-preview="">
-            <span className={slotStyles.label}>Advertisement</span>
-            {creative}
+          // The same markup and styles as on the public site.
+          <div className="ad-slot" data-ad-preview="">
+            <p className="ad-label">Advertisement</p>
+            <div
+              className="ad-frame"
+              style={
+                draft.creativeType === "html"
+                  ? { width: `${width}px`, height: `${height}px` }
+                  : { width: `${width}px`, aspectRatio: `${width} / ${height}` }
+              }
+            >
+              {creative}
+            </div>
           </div>
         ) : (
           creative
