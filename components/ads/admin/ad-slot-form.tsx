@@ -156,7 +156,7 @@ export function AdSlotForm({ id, initial, submitLabel }: { id?: number; initial:
             <Field name="imageUrl" label="Image URL" errors={errors.imageUrl} hint="Or the address of an image (https://…).">
               {(p) => <input {...p} type="url" inputMode="url" defaultValue={v("imageUrl")} maxLength={1024} />}
             </Field>
-            <Field name="linkUrl" label="Link" errors={errors.linkUrl} hint="Where a click goes (http:// or https://). Clicks are counted.">
+            <Field name="linkUrl" label="Click-through URL" errors={errors.linkUrl} hint="Where a click goes (http:// or https://). Clicks are counted.">
               {(p) => <input {...p} type="url" inputMode="url" defaultValue={v("linkUrl")} maxLength={2048} />}
             </Field>
             <Field name="altText" label="Alt text" errors={errors.altText} hint="What the image says, for readers who cannot see it.">
