@@ -150,6 +150,17 @@ test("bad input is refused next to its field and nothing is stored", async ({ pa
   await expect(page.getByText("The width must be between 1 and 2000 pixels.")).toBeVisible();
   await expect(page.getByText("The link must start with http:// or https://.")).toBeVisible();
 
+  // Uploads are checked by their content and size.
+  await fillSlot(page, { key: `E2E_UPLOAD_${run}`, name: "Upload", placement: "Sidebar", width: "300", height: "250" });
+  await page.getByLabel("Click-through URL").fill("https://example.com/");
+  await page.getByLabel("Alt text").fill("Upload");
+  await page.getByLabel("Upload image").setInputFiles({ name: "ad.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
+  await page.getByRole("button", { name: "Create ad slot" }).click();
+  await expect(page.getByText("Upload a JPEG, PNG, WebP or GIF image.")).toBeVisible();
+  await page.getByLabel("Upload image").setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(2.5 * 1024 * 1024, 1) });
+  await page.getByRole("button", { name: "Create ad slot" }).click();
+  await expect(page.getByText("The image may be at most 2 MB.")).toBeVisible();
+
   // A key already in use is named as such.
   await fillSlot(page, { key: "YYYYYYYYYY", name: "Copy", placement: "Sidebar", width: "300", height: "250" });
   await page.getByLabel("Image URL").fill("/ads/house-rectangle.svg");
@@ -160,6 +171,7 @@ test("bad input is refused next to its field and nothing is stored", async ({ pa
   await page.goto("/admin/ad-slots");
   await expect(page.getByRole("rowheader", { name: "YYYYYYYYYY", exact: true })).toHaveCount(1);
   await expect(page.getByRole("row").filter({ hasText: "Copy" })).toHaveCount(0);
+  await expect(page.getByRole("rowheader", { name: `E2E_UPLOAD_${run}` })).toHaveCount(0);
 });
 
 const HOSTILE_CREATIVE = `<p id="result">running</p>
