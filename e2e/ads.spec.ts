@@ -288,3 +288,22 @@ test("an article with three ad slots does not shift while they load (CLS 0)", as
   expect(cls).toBe(0);
   await reader.close();
 });
+
+test("ads.txt: lines that break the IAB format are named with their numbers and nothing is saved", async ({ page, request }) => {
+  await signIn(page);
+  await page.goto("/admin/settings");
+  const form = page.getByRole("region", { name: "ads.txt" });
+  const field = form.getByLabel("ads.txt");
+  const before = await (await request.get("/ads.txt")).text();
+  const typed = ["# sellers", "google.com, pub-0000000000000000, DIRECT, f08c47fec0942fa0", "appnexus.com 1234 RESELLER", "contact=ads@example.org", "rubicon.com, 19116, PARTNER", "colour=blue"].join("\n");
+  await field.fill(typed);
+  await form.getByRole("button", { name: "Save ads.txt" }).click();
+  await expect(form.getByText("ads.txt has problems. Nothing was saved.")).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(/Line 3 \(appnexus\.com 1234 RESELLER\): A record needs three fields/);
+  await expect(field).toHaveAccessibleDescription(/Line 5 \(rubicon\.com, 19116, PARTNER\): The relationship must be DIRECT or RESELLER/);
+  await expect(field).toHaveAccessibleDescription(/Line 6 \(colour=blue\): Unknown variable "colour"/);
+  await expect(field).not.toHaveAccessibleDescription(/Line [124] /);
+  await expect(field).toHaveValue(typed);
+  expect(await (await request.get("/ads.txt")).text()).toBe(before);
+});

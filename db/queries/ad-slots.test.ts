@@ -129,3 +129,24 @@ describe("counting", () => {
     expect(await recordAdClick("HTML_AD")).toBeNull();
   });
 });
+
+describe("write hooks", () => {
+  it("run inside the write's transaction: a failing hook leaves nothing behind", async () => {
+    const seen: { id: number; key: string }[] = [];
+    const ok = await createAdSlot({ ...base, key: "HOOKED" }, [russia], new Date(), (_tx, slot) => seen.push(slot));
+    expect(ok.ok && seen).toEqual([{ id: (ok as { id: number }).id, key: "HOOKED" }]);
+    await expect(
+      createAdSlot({ ...base, key: "ROLLED_BACK" }, [russia], new Date(), () => {
+        throw new Error("audit failed");
+      }),
+    ).rejects.toThrow("audit failed");
+    expect((await listAdSlotsWithStats()).some((s) => s.key === "ROLLED_BACK")).toBe(false);
+    const id = (ok as { id: number }).id;
+    await expect(
+      setAdSlotActive(id, false, new Date(), () => {
+        throw new Error("audit failed");
+      }),
+    ).rejects.toThrow();
+    expect((await getAdSlotById(id))?.active).toBe(true);
+  });
+});

@@ -258,7 +258,7 @@ export type AdSlotWriteResult =
   | { ok: false; reason: "duplicate-key" | "not-found" };
 
 /** Runs inside the write's transaction (e.g. to record an audit entry), so both commit or neither. */
-export type WriteHook = (tx: DB, slotId: number) => void;
+export type WriteHook = (tx: DB, slot: { id: number; key: string }) => void;
 
 function keyTaken(tx: DB, key: string, exceptId?: number): boolean {
   const row = tx.select({ id: adSlots.id }).from(adSlots).where(eq(adSlots.key, key)).get();
@@ -291,7 +291,7 @@ export async function createAdSlot(
         .returning({ id: adSlots.id })
         .get();
       replaceTargeting(tx, row.id, tagIds);
-      onWrite?.(tx, row.id);
+      onWrite?.(tx, { id: row.id, key: fields.key });
       return { ok: true, id: row.id, placements: [fields.placement] } as const;
     });
   } catch (error) {
@@ -322,7 +322,7 @@ export async function updateAdSlot(
         .where(eq(adSlots.id, id))
         .run();
       replaceTargeting(tx, id, tagIds);
-      onWrite?.(tx, id);
+      onWrite?.(tx, { id, key: fields.key });
       return { ok: true, id, placements: [...new Set([existing.placement, fields.placement])] } as const;
     });
   } catch (error) {
@@ -344,10 +344,10 @@ export async function setAdSlotActive(
       .update(adSlots)
       .set({ active, updatedAt: sql`max(${now.getTime()}, ${adSlots.updatedAt} + 1)` })
       .where(eq(adSlots.id, id))
-      .returning({ placement: adSlots.placement })
+      .returning({ placement: adSlots.placement, key: adSlots.key })
       .get();
     if (!row) return null;
-    onWrite?.(tx, id);
+    onWrite?.(tx, { id, key: row.key });
     return row.placement;
   });
 }
@@ -356,9 +356,9 @@ export async function setAdSlotActive(
 export async function deleteAdSlot(id: number, onWrite?: WriteHook): Promise<AdPlacement | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
   return transaction((tx) => {
-    const row = tx.delete(adSlots).where(eq(adSlots.id, id)).returning({ placement: adSlots.placement }).get();
+    const row = tx.delete(adSlots).where(eq(adSlots.id, id)).returning({ placement: adSlots.placement, key: adSlots.key }).get();
     if (!row) return null;
-    onWrite?.(tx, id);
+    onWrite?.(tx, { id, key: row.key });
     return row.placement;
   });
 }
