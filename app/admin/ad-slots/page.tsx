@@ -48,10 +48,18 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
                 <th scope="col">Placement</th>
                 <th scope="col">Size</th>
                 <th scope="col">Status</th>
-                <th scope="col">Impressions 7 d</th>
-                <th scope="col">Clicks 7 d</th>
-                <th scope="col">Impressions 30 d</th>
-                <th scope="col">Clicks 30 d</th>
+                <th scope="col" className={styles.num}>
+                  Impressions 7 d
+                </th>
+                <th scope="col" className={styles.num}>
+                  Clicks 7 d
+                </th>
+                <th scope="col" className={styles.num}>
+                  Impressions 30 d
+                </th>
+                <th scope="col" className={styles.num}>
+                  Clicks 30 d
+                </th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
@@ -75,7 +83,7 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
                       ) : null}
                     </td>
                     <td>{placementText(slot.placement, slot.placementIndex)}</td>
-                    <td>
+                    <td className={styles.nowrap}>
                       {slot.width} × {slot.height}
                     </td>
                     <td>
