@@ -1,8 +1,10 @@
+import { validateAdsTxt } from "@/lib/ads/ads-txt";
+
 /**
  * ads.txt text as editors maintain it. `adsTxtProblems` is the one place that decides whether a
  * text may be saved; the settings form shows each problem beside the field, with its line
- * number. The IAB record rules (domain, account id, DIRECT/RESELLER, certification id) belong
- * here too, as further checks per line.
+ * number. Each line must also follow the IAB format (lib/ads/ads-txt.ts): records
+ * `domain, account id, DIRECT|RESELLER[, certification id]`, comments and variables.
  */
 export type AdsTxtProblem = { line: number; message: string };
 
@@ -32,7 +34,13 @@ export function adsTxtProblems(text: string): AdsTxtProblem[] {
       problems.push({ line: i + 1, message: `is longer than ${MAX_LINE_LENGTH} characters.` });
     }
   });
-  return problems;
+  const flagged = new Set(problems.map((p) => p.line));
+  for (const p of validateAdsTxt(text).problems) {
+    if (flagged.has(p.line)) continue;
+    const shown = p.text.length > 60 ? `${p.text.slice(0, 57)}…` : p.text;
+    problems.push({ line: p.line, message: `(${shown}): ${p.message}` });
+  }
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 export function formatAdsTxtProblem(problem: AdsTxtProblem): string {

@@ -1,6 +1,5 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { listActiveSlotsForPlacement } from "@/db/queries/ad-slots";
 import {
   getArticleIdBySlug,
   getPublishedArticleById,
@@ -16,7 +15,6 @@ import { getAuthorById, getAuthorBySlug, type AuthorInfo } from "@/db/queries/au
 import { findRedirectTarget } from "@/db/queries/redirects";
 import { getSiteSettings, type PublicSettings } from "@/db/queries/settings";
 import { getTagById, getTagBySlug, listTagsWithCounts, listTopTags, type TagInfo, type TagWithCount } from "@/db/queries/tags";
-import type { AdPlacement, AdSlot } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { isValidSlug } from "@/lib/slug";
 
@@ -118,26 +116,3 @@ export function getAuthorPage(author: AuthorInfo, page: number): Promise<Article
   );
 }
 
-/** What a reader's page needs of an ad slot (no dates: cached entries are JSON). */
-export type AdCreative = Pick<
-  AdSlot,
-  "key" | "name" | "placement" | "placementIndex" | "width" | "height" | "creativeType" | "imageUrl" | "linkUrl" | "altText" | "html"
->;
-
-export function getAdSlots(placement: AdPlacement): Promise<AdCreative[]> {
-  return cachedRead(["ads", placement], [cacheTags.ads(placement)], async () =>
-    (await listActiveSlotsForPlacement(placement, new Date())).map((s) => ({
-      key: s.key,
-      name: s.name,
-      placement: s.placement,
-      placementIndex: s.placementIndex,
-      width: s.width,
-      height: s.height,
-      creativeType: s.creativeType,
-      imageUrl: s.imageUrl,
-      linkUrl: s.linkUrl,
-      altText: s.altText,
-      html: s.html,
-    })),
-  );
-}

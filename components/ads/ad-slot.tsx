@@ -1,37 +1,77 @@
-import type { AdSlot as AdSlotRow } from "@/db/schema";
-import { isSafeUrl } from "@/lib/markdown";
+import type { PublicAdSlot } from "@/lib/ads/placement";
+import { CREATIVE_SANDBOX } from "@/lib/ads/creative";
 
-export type AdSlotCreative = Pick<
-  AdSlotRow,
-  "key" | "width" | "height" | "creativeType" | "imageUrl" | "linkUrl" | "altText"
->;
+export function adClickPath(key: string): string {
+  return `/ads/${encodeURIComponent(key)}/click`;
+}
+
+export function adImpressionPath(key: string): string {
+  return `/ads/${encodeURIComponent(key)}/impression.gif`;
+}
+
+export function adCreativePath(key: string, version: number): string {
+  return `/ads/${encodeURIComponent(key)}/creative?v=${version}`;
+}
 
 /**
- * One ad slot: labelled "Advertisement", in a box of its reserved size (an aspect ratio that
- * shrinks to fit narrow screens), so the page never shifts when the creative loads.
- * Clicks go through /ads/KEY/click, which counts them and forwards to the advertiser.
+ * One ad, server-rendered at its placement: labelled "Advertisement", in a box of its reserved
+ * size from the first byte (an image keeps its aspect ratio and shrinks to fit narrow screens;
+ * an HTML frame keeps its size and is clipped), so the page never shifts when the creative
+ * loads. An image creative is a plain sponsored link through the click counter; HTML code only
+ * ever runs in a sandboxed frame served by its own route, never in this page. The 1×1 beacon
+ * counts the impression, so the page itself stays cacheable.
  */
-export function AdSlot({ slot }: { slot: AdSlotCreative }) {
-  const image = slot.creativeType === "image" && slot.imageUrl && isSafeUrl(slot.imageUrl) ? slot.imageUrl : null;
-  const picture = image ? (
-    // eslint-disable-next-line @next/next/no-img-element -- creatives are served as uploaded, at their reserved size
-    <img src={image} alt={slot.altText} width={slot.width} height={slot.height} loading="lazy" decoding="async" />
-  ) : null;
+export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: boolean }) {
+  const image = slot.creativeType === "image";
   return (
     <aside className="ad-slot" data-ad-slot={slot.key} aria-label="Advertisement">
       <p className="ad-label">Advertisement</p>
       <div
         className="ad-frame"
-        style={{ width: `${slot.width}px`, aspectRatio: `${slot.width} / ${slot.height}` }}
+        style={
+          image
+            ? { width: `${slot.width}px`, aspectRatio: `${slot.width} / ${slot.height}` }
+            : { width: `${slot.width}px`, height: `${slot.height}px` }
+        }
       >
-        {picture && slot.linkUrl ? (
-          <a href={`/ads/${encodeURIComponent(slot.key)}/click`} rel="sponsored noopener">
-            {picture}
+        {image ? (
+          <a href={adClickPath(slot.key)} rel="sponsored noopener">
+            {/* eslint-disable-next-line @next/next/no-img-element -- creatives come from any ad host, at their reserved size */}
+            <img
+              src={slot.imageUrl ?? ""}
+              alt={slot.altText}
+              width={slot.width}
+              height={slot.height}
+              loading={eager ? "eager" : "lazy"}
+              decoding="async"
+            />
           </a>
         ) : (
-          picture
+          <iframe
+            src={adCreativePath(slot.key, slot.version)}
+            title="Advertisement"
+            sandbox={CREATIVE_SANDBOX}
+            width={slot.width}
+            height={slot.height}
+            loading="lazy"
+            referrerPolicy="strict-origin-when-cross-origin"
+          />
         )}
       </div>
+      {/* eslint-disable-next-line @next/next/no-img-element -- an impression pixel, not content */}
+      <img className="ad-beacon" src={adImpressionPath(slot.key)} alt="" width={1} height={1} aria-hidden="true" />
     </aside>
+  );
+}
+
+/** The slots at one position, in order, grouped so consecutive ads share their spacing. */
+export function AdSlots({ slots, eager }: { slots: readonly PublicAdSlot[]; eager?: boolean }) {
+  if (slots.length === 0) return null;
+  return (
+    <div className="ad-placement" data-placement={slots[0].placement}>
+      {slots.map((slot) => (
+        <AdSlot key={slot.id} slot={slot} eager={eager} />
+      ))}
+    </div>
   );
 }

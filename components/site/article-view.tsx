@@ -1,5 +1,6 @@
 import type { ArticleDetail, ArticleSummary } from "@/db/queries/articles";
 import { AdPlacement } from "@/components/ads/ad-placement";
+import { ArticleBodyWithAds } from "@/components/ads/article-body-with-ads";
 import { FormattedDate } from "@/components/ui/formatted-date";
 import { isSafeUrl, renderMarkdown } from "@/lib/markdown";
 import { Story } from "./story";
@@ -11,6 +12,7 @@ const UPDATE_THRESHOLD_MS = 5 * 60_000;
 export function ArticleView({ article, related }: { article: ArticleDetail; related: ArticleSummary[] }) {
   const kicker = article.tags[0];
   const updated = Date.parse(article.updatedAt) - Date.parse(article.publishedAt) > UPDATE_THRESHOLD_MS;
+  const tagIds = article.tags.map((t) => t.id);
   const hero = article.heroImage && isSafeUrl(article.heroImage) ? article.heroImage : null;
   return (
     <>
@@ -50,9 +52,9 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
           </figure>
         ) : null}
 
-        <div className="article-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }} />
+        <ArticleBodyWithAds className="article-body" html={renderMarkdown(article.body)} tagIds={tagIds} />
 
-        <AdPlacement placement="article-after-body" />
+        <AdPlacement placement="article-after-body" tagIds={tagIds} />
 
         {article.tags.length > 0 ? (
           <section className="article-tags" aria-labelledby="article-tags-heading">
@@ -61,7 +63,7 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
           </section>
         ) : null}
 
-        <AdPlacement placement="article-after-tags" />
+        <AdPlacement placement="article-after-tags" tagIds={tagIds} />
       </article>
 
       {related.length > 0 ? (
@@ -78,6 +80,9 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
           </ul>
         </section>
       ) : null}
+      <div className="container">
+        <AdPlacement placement="sidebar" page="article" tagIds={tagIds} />
+      </div>
     </>
   );
 }

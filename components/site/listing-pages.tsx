@@ -1,6 +1,9 @@
 import { notFound, permanentRedirect } from "next/navigation";
 import type { Metadata } from "next";
+import { AdSlots } from "@/components/ads/ad-slot";
+import { FrontListAds } from "@/components/ads/front-list-ads";
 import { Pagination, pageHref } from "@/components/ui/pagination";
+import { loadPageAds } from "@/lib/ads/page-ads";
 import { VisuallyHidden } from "@/components/ui/visually-hidden";
 import { pageMetadata } from "@/lib/seo";
 import { getAuthorPage, getFrontPage, getSettings, getTagPage, lookupAuthor, lookupTag } from "@/lib/site";
@@ -20,14 +23,23 @@ const pageSuffix = (page: number) => (page > 1 ? `, page ${page}` : "");
 export async function FrontListing({ page }: { page: number }) {
   const [data, settings] = await Promise.all([getFrontPage(page), getSettings()]);
   if (page > 1 && data.items.length === 0) notFound();
+  const ads = await loadPageAds(
+    { kind: "front", listLength: data.items.length },
+    page === 1 ? ["front-top", "front-list", "sidebar"] : ["front-list"],
+  );
   return (
     <div className="container">
+      {page === 1 ? <AdSlots slots={ads.at("front-top")} eager /> : null}
       {page === 1 ? (
         <VisuallyHidden as="h1">{`${settings.siteName}: latest news`}</VisuallyHidden>
       ) : (
         <ListingHeader kicker={settings.siteName} title={`Latest news${pageSuffix(page)}`} />
       )}
-      {page === 1 ? <FrontPageStories articles={data.items} /> : <StoryList articles={data.items} />}
+      {page === 1 ? (
+        <FrontPageStories articles={data.items} ads={ads} />
+      ) : (
+        <StoryList articles={data.items} after={(n) => <FrontListAds ads={ads} afterItem={n} className="story-list-ad" />} />
+      )}
       <Pagination basePath="/" page={page} hasPrevious={data.hasPrevious} hasNext={data.hasNext} />
     </div>
   );
@@ -45,13 +57,16 @@ export async function TagListing({ slug, page }: { slug: string; page: number })
   const [data, settings] = await Promise.all([getTagPage(tag, page), getSettings()]);
   if (data.items.length === 0) notFound();
   const base = `/tags/${tag.slug}`;
+  const ads = await loadPageAds({ kind: "tag", tagIds: [tag.id] });
   return (
     <div className="container">
       <JsonLd data={tagStructuredData(tag, data.items, settings, pageHref(base, page))} />
       <ListingHeader kicker="Topic" title={`${tag.name}${pageSuffix(page)}`}>
         {tag.description && page === 1 ? <p className="listing-description">{tag.description}</p> : null}
       </ListingHeader>
+      <AdSlots slots={ads.at("tag-top")} eager />
       <StoryList articles={data.items} />
+      <AdSlots slots={ads.at("sidebar")} />
       <Pagination basePath={base} page={page} hasPrevious={data.hasPrevious} hasNext={data.hasNext} />
     </div>
   );

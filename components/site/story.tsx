@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from "react";
 import type { ArticleSummary } from "@/db/queries/articles";
 import { FormattedDate } from "@/components/ui/formatted-date";
 
@@ -47,13 +48,27 @@ export function Story({
   );
 }
 
-export function StoryList({ articles, heading = "h2" }: { articles: ArticleSummary[]; heading?: Heading }) {
+export function StoryList({
+  articles,
+  heading = "h2",
+  after,
+  startAt = 1,
+}: {
+  articles: ArticleSummary[];
+  heading?: Heading;
+  /** Extra list items after the story at `position` (from `startAt`), e.g. front-list ads. */
+  after?: (position: number) => ReactNode;
+  startAt?: number;
+}) {
   return (
     <ol className="story-list">
-      {articles.map((a) => (
-        <li key={a.id}>
-          <Story article={a} heading={heading} />
-        </li>
+      {articles.map((a, i) => (
+        <Fragment key={a.id}>
+          <li>
+            <Story article={a} heading={heading} />
+          </li>
+          {after?.(startAt + i)}
+        </Fragment>
       ))}
     </ol>
   );

@@ -91,7 +91,8 @@ export function AdsTxtForm({ initial }: { initial: string }) {
         hint={
           <>
             One record per line: <code>domain, account id, DIRECT or RESELLER[, certification id]</code>. Lines
-            starting with # are comments.
+            starting with # are comments; <code>contact=</code>, <code>subdomain=</code>, <code>OWNERDOMAIN=</code>{" "}
+            and <code>MANAGERDOMAIN=</code> set variables. Bad lines are named with their numbers.
           </>
         }
       >
