@@ -1,6 +1,8 @@
 // `npm run demo`: install, migrate, seed the demo, build and serve on http://localhost:3000.
 // Honours PORT and HOSTNAME; an existing database is kept (the seed never duplicates rows).
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { authSecret, bin, ensureDependencies, root, run } from "./lib.mjs";
 
 ensureDependencies();
@@ -18,6 +20,8 @@ const env = {
   PORT: port,
 };
 run(bin("tsx"), ["scripts/setup.ts", "--demo"], { env });
+// Cached data from an earlier build may predate changes made outside the app (restore, import).
+fs.rmSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 run(bin("next"), ["build"], { env });
 console.log(`\nDateline is starting on http://localhost:${port} (listening on ${hostname})`);
 console.log("Sign in at /admin with admin@example.com / admin-demo-password\n");
