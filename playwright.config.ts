@@ -46,7 +46,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [
+    // Tests tagged @isolated read site-wide totals; they run before anything else writes.
+    { name: "isolated", grep: /@isolated/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "chromium",
+      grepInvert: /@isolated/,
+      dependencies: ["isolated"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/api/health`,

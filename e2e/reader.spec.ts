@@ -127,7 +127,9 @@ test.describe("the reference article", () => {
   });
 });
 
-test.describe("listings", () => {
+// Listings count every published article, so they run first, before other specs publish more
+// (the "isolated" project in playwright.config.ts).
+test.describe("listings", { tag: "@isolated" }, () => {
   test("the front page leads with one story and pages through every published article", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("region", { name: "Top stories" }).getByRole("article").first()).toBeVisible();
