@@ -53,6 +53,14 @@ test("a draft stays private, previews by signed link, and once published shows o
   await page.goto(`/tags/${tagSlug}`);
   await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
 
+  // …on its author's page, and in the feed and sitemap.
+  await page.goto(`/articles/${slug}`);
+  await page.locator("a[rel=author]").click();
+  await expect(page).toHaveURL(/\/authors\//);
+  await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
+  expect(await (await request.get("/feed.xml")).text()).toContain(title);
+  expect(await (await request.get("/sitemap.xml")).text()).toContain(`/articles/${slug}`);
+
   // The admin list shows it as published.
   await page.goto(`/admin/articles?q=${word}`);
   const row = page.getByRole("row").filter({ hasText: title });
@@ -115,6 +123,8 @@ test("a scheduled article appears on the site by itself when its time comes", as
   expect(await front.text()).toContain(title);
   const tagPage = await request.get(`/tags/sky-${word}`);
   expect(await tagPage.text()).toContain(title);
+  expect(await (await request.get("/feed.xml")).text()).toContain(title);
+  expect(await (await request.get(`/tags/sky-${word}/feed.xml`)).text()).toContain(title);
 });
 
 test("an uploaded hero image is served with long cache headers and shown on the public page with its alt text", async ({
