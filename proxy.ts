@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { movedPath } from "@/lib/moved";
+import { badRequestResponse, hasMalformedActionBody, hasMalformedPath } from "@/lib/security/bad-request";
 import { isCrossSiteRequest } from "@/lib/security/cross-site";
 import { newNonce, nonceCsp } from "@/lib/security/headers";
 
@@ -27,6 +28,8 @@ function withNonce(req: NextRequest): NextResponse {
 /**
  * - Any POST/PUT/PATCH/DELETE whose Origin is another site is refused with 403, whatever the
  *   path: cross-site form posts and fetches never reach an action or route handler.
+ * - A path with broken percent-escapes, or a form/action post whose body does not parse, gets
+ *   400 here: Next would fail on them with a 500 before any page or action code runs.
  * - /admin and /login get a per-request CSP nonce (they are rendered per request anyway).
  * - /admin: sends visitors without a session to /login?callbackUrl=… (a convenience: every admin
  *   page and action checks the session and role against the database itself). The token is only
@@ -44,6 +47,8 @@ export default async function proxy(req: NextRequest) {
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
+  if (hasMalformedPath(pathname)) return badRequestResponse("This address is not valid.");
+  if (!safeMethod && (await hasMalformedActionBody(req))) return badRequestResponse("The form data could not be read.");
   const isAdmin = pathname === "/admin" || pathname.startsWith("/admin/");
   const isPrivate = isAdmin || pathname === "/login";
   // Server actions (POST) check the session themselves.
@@ -71,5 +76,11 @@ export const config = {
     "/authors/:slug*",
     // Browsers send Origin with every POST (and cross-origin fetch): those are checked above.
     { source: "/:path*", has: [{ type: "header", key: "origin" }] },
+    // Server-action calls and form posts, whatever their origin: their bodies are checked above.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    // Paths with a percent-escape that is broken or stands for a non-ASCII byte.
+    "/:path(.*%(?![0-9A-Fa-f]{2}).*)",
+    "/:path(.*%[89A-Fa-f][0-9A-Fa-f].*)",
   ],
 };
