@@ -49,16 +49,11 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "chromium", testIgnore: EXCLUSIVE, use: { ...devices["Desktop Chrome"], launchOptions } },
     // Specs that compare the whole database before and after, or change site-wide settings,
-    // run after the rest and one at a time, so no other test's writes blur what they see.
-    {
-      name: "exclusive",
-      testMatch: EXCLUSIVE,
-      dependencies: ["chromium"],
-      workers: 1,
-      use: { ...devices["Desktop Chrome"], launchOptions },
-    },
+    // run after the rest (as its "teardown", so they run even when another test failed) and one
+    // at a time, so no other test's writes blur what they see.
+    { name: "chromium", testIgnore: EXCLUSIVE, teardown: "exclusive", use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "exclusive", testMatch: EXCLUSIVE, workers: 1, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { XSS_PAYLOADS } from "./fixtures/xss-corpus";
-import { collectViolations, guardPage, waitForHydration, type Guard } from "./support/browser-guards";
+import { collectViolations, guardPage, signIn, waitForHydration, type Guard } from "./support/browser-guards";
 import { pages } from "./support/app-routes";
 import { openTestDatabase } from "./support/db";
 import { auditDom } from "./support/dom-audit";
@@ -66,6 +66,7 @@ function seedHostileContent(): Seeded {
 async function visit(page: Page, guard: Guard, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
+  expect(new URL(page.url()).pathname, path).toBe(path.split("?")[0]);
   await waitForHydration(page);
   await collectViolations(page, guard);
   expect(await auditDom(page), path).toEqual([]);
@@ -90,8 +91,54 @@ test("the XSS corpus in every reader-facing field is shown as text and never run
   }
   await visit(page, guard, `/authors/${seeded.author.slug}`);
   if (pages().some((p) => p.pattern === "/search")) await visit(page, guard, `/search?q=pwned`);
+
+  // Editors see the same text in the admin: it must not run there either (stored XSS against
+  // another editor's session).
+  await signIn(page, "admin");
+  for (const path of ["/admin", "/admin/articles", "/admin/tags", "/admin/audit"]) {
+    if (pages().some((p) => p.pattern === path)) await visit(page, guard, path);
+  }
   test.info().annotations.push({
     type: "payloads",
     description: `${P.length} payloads × 11 fields: ${seeded.articles.length} article pages, ${seeded.tags.length} tag pages, 1 author page`,
   });
+});
+
+/** Short enough for the settings form's limits (site name ≤ 80, description ≤ 300 characters). */
+const SETTINGS_PAYLOADS = [
+  [`</script><script>window.__pwned=18;alert(18)</script>`, `<img src=x onerror="window.__pwned=2;alert(2)">`],
+  [`"><svg onload=window.__pwned=3>`, `javascript:window.__pwned=7`],
+  [`<iframe srcdoc="<script>parent.__pwned=6</script>">`, `'><img src=x onerror=window.__pwned=21>`],
+  [`{{constructor.constructor('window.__pwned=48')()}}`, `<!--</script><script>window.__pwned=19</script>-->`],
+] as const;
+
+test("hostile site name and description, saved through the real settings form, never run", async ({ page, baseURL }) => {
+  test.skip(!pages().some((p) => p.pattern === "/admin/settings"), "no settings page in this build");
+  await page.route((url) => !url.href.startsWith(baseURL!), (route) => route.abort());
+  const guard = await guardPage(page, { allowConsole: [/Failed to load resource/] });
+  await signIn(page, "admin", "/admin/settings");
+  const form = page.getByRole("region", { name: "Site" });
+  const original = { name: await form.getByLabel("Site name").inputValue(), description: await form.getByLabel("Description").inputValue() };
+  const save = async (name: string, description: string) => {
+    await page.goto("/admin/settings");
+    await form.getByLabel("Site name").fill(name);
+    await form.getByLabel("Description").fill(description);
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByRole("status")).toHaveText(/Settings saved/);
+  };
+  try {
+    for (const [name, description] of SETTINGS_PAYLOADS) {
+      await save(name, description);
+      await visit(page, guard, "/admin/settings");
+      await expect(form.getByLabel("Site name")).toHaveValue(name);
+      for (const path of ["/", "/articles/russia-becomes-first-nation-to-officially-recognize-taliban-government", "/tags/russia", "/search?q=taliban"]) {
+        await visit(page, guard, path);
+      }
+      // The masthead shows the name as text, and the title carries it verbatim.
+      await expect(page.getByRole("banner")).toContainText(name);
+    }
+  } finally {
+    await save(original.name, original.description);
+  }
+  test.info().annotations.push({ type: "payloads", description: `${SETTINGS_PAYLOADS.length * 2} payloads through the settings form, 4 public pages each` });
 });

@@ -17,6 +17,10 @@ const BAD_SEGMENTS = [
   "%00",
   "%zz",
   "..%2f..%2f..%2fetc%2fpasswd",
+  "..%2f..%2f..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+  "%2e%2e%2f%2e%2e%2fnews.db",
+  "..%5c..%5cnews.db",
+  "..%2f..%2f.auth-secret",
   "%2e%2e",
   "..",
   "a".repeat(5000),
@@ -109,6 +113,8 @@ function probes(): Probe[] {
 function problem(p: Probe, res: RawResponse): string | null {
   const type = String(res.headers["content-type"] ?? "");
   const where = `${p.signedIn ? "[editor] " : ""}${p.method} ${p.path.slice(0, 120)}${p.headers?.["next-action"] ? ` (action ${p.headers["next-action"].slice(0, 8)})` : ""}`;
+  // A path-traversal probe must never read a file outside what the route serves.
+  if (/root:x?:0:0:|SQLite format 3|e2e-secret-not-for-production/.test(res.body)) return `${where} → ${res.status} leaked a file: ${res.body.slice(0, 80)}`;
   if (res.status >= 500) return `${where} → ${res.status}: ${res.body.slice(0, 200).replace(/\s+/g, " ")}`;
   if (res.status >= 400 && res.status !== 405 && !/text\/html|application\/json|text\/plain|text\/x-component/.test(type)) {
     return `${where} → ${res.status} with content-type "${type}"`;

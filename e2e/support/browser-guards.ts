@@ -76,5 +76,5 @@ export async function signIn(page: Page, who: keyof typeof ACCOUNTS, callbackPat
   await page.getByLabel("Email").fill(ACCOUNTS[who].email);
   await page.getByLabel("Password").fill(ACCOUNTS[who].password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === callbackPath);
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === callbackPath);
 }
