@@ -1,4 +1,17 @@
 import type { NextConfig } from "next";
+import {
+  COMMON_HEADERS,
+  HSTS_HEADER,
+  NO_FRAMING_HEADER,
+  PUBLIC_CSP,
+  SAME_ORIGIN_FRAMING_HEADER,
+} from "./lib/security/headers";
+
+/**
+ * Every path except the admin and sign-in pages (whose nonce-based policy comes from proxy.ts)
+ * and an ad creative's document (which carries its own sandboxing policy).
+ */
+const PUBLIC_PATHS = "/:path((?!admin(?:/|$)|login(?:/|$)|ads/[^/]+/creative(?:/|$)).*)";
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so a test run never disturbs the demo build.
@@ -14,6 +27,19 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "16mb" },
     // /admin requests pass through proxy.ts, which buffers bodies up to this size.
     proxyClientMaxBodySize: "16mb",
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: COMMON_HEADERS },
+      {
+        source: PUBLIC_PATHS,
+        headers: [{ key: "Content-Security-Policy", value: PUBLIC_CSP }, SAME_ORIGIN_FRAMING_HEADER],
+      },
+      { source: "/admin/:path*", headers: [NO_FRAMING_HEADER] },
+      { source: "/login/:path*", headers: [NO_FRAMING_HEADER] },
+      // Browsers ignore HSTS over plain HTTP; the reverse proxy says when the client used HTTPS.
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS_HEADER] },
+    ];
   },
 };
 

@@ -16,6 +16,8 @@ process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
 const port = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${port}`;
 
+const EXCLUSIVE = /(authorization|hostile-input|route-fuzz|crash)\.spec\.ts$/;
+
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
   ? {
@@ -49,12 +51,18 @@ export default defineConfig({
   projects: [
     // Tests tagged @isolated read site-wide totals; they run before anything else writes.
     { name: "isolated", grep: /@isolated/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Specs that compare the whole database before and after, or change site-wide settings,
+    // run after the rest (as its "teardown", so they run even when another test failed) and one
+    // at a time, so no other test's writes blur what they see.
     {
       name: "chromium",
       grepInvert: /@isolated/,
+      testIgnore: EXCLUSIVE,
       dependencies: ["isolated"],
+      teardown: "exclusive",
       use: { ...devices["Desktop Chrome"], launchOptions },
     },
+    { name: "exclusive", testMatch: EXCLUSIVE, workers: 1, use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -1,6 +1,9 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { movedPath } from "@/lib/moved";
+import { badRequestResponse, hasMalformedActionBody, hasMalformedPath } from "@/lib/security/bad-request";
+import { isCrossSiteRequest } from "@/lib/security/cross-site";
+import { newNonce, nonceCsp } from "@/lib/security/headers";
 
 /** A readable session token in either cookie name (Secure-prefixed over HTTPS). */
 async function hasSessionToken(req: NextRequest): Promise<boolean> {
@@ -12,25 +15,72 @@ async function hasSessionToken(req: NextRequest): Promise<boolean> {
   return false;
 }
 
+/** Passes the request on with a fresh CSP nonce, which Next puts on every script it renders. */
+function withNonce(req: NextRequest): NextResponse {
+  const csp = nonceCsp(newNonce());
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
 /**
+ * - Any POST/PUT/PATCH/DELETE whose Origin is another site is refused with 403, whatever the
+ *   path: cross-site form posts and fetches never reach an action or route handler.
+ * - A path with broken percent-escapes, or a form/action post whose body does not parse, gets
+ *   400 here: Next would fail on them with a 500 before any page or action code runs.
+ * - /admin and /login get a per-request CSP nonce (they are rendered per request anyway).
  * - /admin: sends visitors without a session to /login?callbackUrl=… (a convenience: every admin
  *   page and action checks the session and role against the database itself). The token is only
  *   read, never re-issued here: a re-issued cookie on a prefetch racing a sign-out would bring
  *   the session back.
  * - /articles, /tags, /authors: an old slug answers 301 to the current one.
+ * Reader pages otherwise never pass through here, so they stay cached.
  */
 export default async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
-  if (pathname === "/admin" || pathname.startsWith("/admin/")) {
-    if (await hasSessionToken(req)) return NextResponse.next();
+  const safeMethod = req.method === "GET" || req.method === "HEAD";
+  if (!safeMethod && isCrossSiteRequest(req.headers)) {
+    return new NextResponse("Cross-site request refused.\n", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  if (hasMalformedPath(pathname)) return badRequestResponse("This address is not valid.");
+  if (!safeMethod && (await hasMalformedActionBody(req))) return badRequestResponse("The form data could not be read.");
+  const isAdmin = pathname === "/admin" || pathname.startsWith("/admin/");
+  const isPrivate = isAdmin || pathname === "/login";
+  // Server actions (POST) check the session themselves.
+  if (!safeMethod) return isPrivate ? withNonce(req) : NextResponse.next();
+  if (isAdmin && !(await hasSessionToken(req))) {
     const login = new URL("/login", req.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    const redirect = NextResponse.redirect(login);
+    redirect.headers.set("Content-Security-Policy", nonceCsp(newNonce()));
+    return redirect;
   }
+  if (isPrivate) return withNonce(req);
   const moved = await movedPath(pathname);
   if (moved) return NextResponse.redirect(new URL(`${moved}${search}`, req.url), 301);
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*", "/articles/:slug*", "/tags/:slug*", "/authors/:slug*"] };
+export const config = {
+  matcher: [
+    "/admin",
+    "/admin/:path*",
+    "/login",
+    "/articles/:slug*",
+    "/tags/:slug*",
+    "/authors/:slug*",
+    // Browsers send Origin with every POST (and cross-origin fetch): those are checked above.
+    { source: "/:path*", has: [{ type: "header", key: "origin" }] },
+    // Server-action calls and form posts, whatever their origin: their bodies are checked above.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    // Paths with a percent-escape that is broken or stands for a non-ASCII byte.
+    "/:path(.*%(?![0-9A-Fa-f]{2}).*)",
+    "/:path(.*%[89A-Fa-f][0-9A-Fa-f].*)",
+  ],
+};

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminHeader } from "@/components/admin/admin-header";
+import { CspSafeValidation } from "@/components/admin/csp-safe-validation";
 import { requirePageUser } from "@/lib/auth/guards";
 import "./admin.css";
 
@@ -17,6 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <a href="#main" className="skip-link">
         Skip to content
       </a>
+      <CspSafeValidation />
       <AdminHeader user={user} />
       {user.demoPassword ? (
         <p className="demo-warning" role="note">

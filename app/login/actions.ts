@@ -13,6 +13,8 @@ export type LoginState = ActionState<{ email: string }>;
 const GENERIC_ERROR = "Wrong email or password.";
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  // Anyone can post here: a hand-made call without a form gets the same answer as an empty one.
+  if (!(formData instanceof FormData)) return { message: "Enter your email and password." };
   const email = String(formData.get("email") ?? "").slice(0, 254);
   const password = String(formData.get("password") ?? "");
   const redirectTo = safeCallbackPath(formData.get("callbackUrl"));

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { forbidden, redirect, unauthorized } from "next/navigation";
+import { forbidden, notFound, redirect, unauthorized } from "next/navigation";
 import { getUserById } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
 import { auth } from "./index";
@@ -76,8 +76,13 @@ export function withRole<Args extends unknown[], Result>(
   role: UserRole,
   action: (user: SessionUser, ...args: Args) => Promise<Result>,
 ): (...args: Args) => Promise<Result> {
+  // A form action (user, previous state, form data) called by hand with anything but a form
+  // would fail inside with a TypeError, i.e. a 500: it is answered 404 instead, after the role
+  // check, like a form that does not exist.
+  const takesForm = action.length === 3;
   return async (...args: Args) => {
     const user = await requireActionUser(role);
+    if (takesForm && !(args[1] instanceof FormData)) notFound();
     return action(user, ...args);
   };
 }

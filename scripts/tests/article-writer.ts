@@ -3,18 +3,27 @@
  * transaction has committed. Durability tests kill this process at random and then check that
  * every acknowledged article is in the database.
  *
- * Usage: node --import tsx scripts/tests/article-writer.ts --prefix P [--count N] [--via db]
+ * Usage: node --import tsx scripts/tests/article-writer.ts --prefix P [--count N] [--via db|http]
  * (run through `node --import tsx`, not the tsx CLI, so a signal reaches the writer itself).
+ * With --via http the articles are saved through the running server's admin: BASE_URL,
+ * NEXT_DIST_DIR (for the action id), WRITER_EMAIL and WRITER_PASSWORD come from the environment.
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { databaseSink, type ArticleSink } from "@/lib/ops/article-writer";
+import { httpSink } from "./http-article-sink";
 
 const TAG_POOL = ["Durability", "Crash Safety", "Write Ahead Log", "Concurrency", "Recovery"];
 
-function sinkFor(via: string): ArticleSink {
+async function sinkFor(via: string): Promise<ArticleSink> {
   if (via === "db") return databaseSink();
-  // An HTTP sink that saves through the admin goes here once the admin write path exists.
+  if (via === "http") {
+    const { BASE_URL, NEXT_DIST_DIR, WRITER_EMAIL, WRITER_PASSWORD } = process.env;
+    if (!BASE_URL || !NEXT_DIST_DIR || !WRITER_EMAIL || !WRITER_PASSWORD) {
+      throw new Error("--via http needs BASE_URL, NEXT_DIST_DIR, WRITER_EMAIL and WRITER_PASSWORD");
+    }
+    return httpSink({ baseURL: BASE_URL, distDir: NEXT_DIST_DIR, email: WRITER_EMAIL, password: WRITER_PASSWORD });
+  }
   throw new Error(`unknown --via ${via}`);
 }
 
@@ -28,7 +37,7 @@ async function main() {
   });
   if (!values.prefix) throw new Error("--prefix is required");
   const limit = Number(values.count);
-  const sink = sinkFor(values.via);
+  const sink = await sinkFor(values.via);
   fs.writeSync(1, "ready\n");
   for (let n = 1; limit === 0 || n <= limit; n++) {
     const slug = `${values.prefix}-${n}`;
