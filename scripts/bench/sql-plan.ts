@@ -1,0 +1,106 @@
+/**
+ * Records the SQL that the app's query functions run (through drizzle or raw), so the bench can
+ * show `EXPLAIN QUERY PLAN` for exactly those statements without restating any query.
+ */
+import type Database from "better-sqlite3";
+
+export type CapturedStatement = { sql: string; params: unknown[] };
+export type PlanStep = { detail: string };
+export type PlanVerdict = "ok" | "index-walk" | "full-scan";
+export type ExplainedStatement = {
+  sql: string;
+  plan: string[];
+  verdict: PlanVerdict;
+  /** Why the verdict is not "ok", one line per finding. */
+  findings: string[];
+};
+
+/** Tables large enough at newsroom scale that visiting all their rows is a defect. */
+export const BIG_TABLES = ["articles", "article_tags", "articles_fts", "revisions", "audit_log", "tags"];
+
+const RUN_METHODS = ["all", "get", "run", "iterate"] as const;
+
+export function statementRecorder(handle: Database.Database) {
+  const original = handle.prepare;
+  let sink: CapturedStatement[] | null = null;
+  handle.prepare = function prepare(this: Database.Database, source: string) {
+    const statement = original.call(this, source);
+    if (!sink) return statement;
+    const target = sink;
+    for (const method of RUN_METHODS) {
+      const fn = (statement as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
+      Object.defineProperty(statement, method, {
+        configurable: true,
+        value: (...args: unknown[]) => {
+          target.push({ sql: source, params: args });
+          return fn.apply(statement, args);
+        },
+      });
+    }
+    return statement;
+  } as typeof handle.prepare;
+
+  return {
+    /** Runs `fn` once and returns each statement it executed, in order. */
+    async capture(fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
+      sink = [];
+      const out = sink;
+      try {
+        await fn();
+      } finally {
+        sink = null;
+      }
+      return out;
+    },
+    restore() {
+      handle.prepare = original;
+    },
+  };
+}
+
+/** Classifies one `EXPLAIN QUERY PLAN` line. */
+export function judgePlanLine(detail: string): { verdict: PlanVerdict; finding?: string } {
+  const scan = /^SCAN (\S+)(?: AS \S+)?(.*)$/.exec(detail);
+  if (!scan) {
+    if (/TEMP B-TREE/.test(detail)) return { verdict: "ok", finding: `note: ${detail}` };
+    return { verdict: "ok" };
+  }
+  const [, table, rest] = scan;
+  if (!BIG_TABLES.includes(table)) return { verdict: "ok" };
+  if (/VIRTUAL TABLE INDEX/.test(rest)) {
+    // FTS5 reports its MATCH constraint in idxStr; an empty idxStr is a scan of the whole index.
+    const idx = /VIRTUAL TABLE INDEX \d+:(\S*)/.exec(rest);
+    return idx && idx[1] ? { verdict: "ok" } : { verdict: "full-scan", finding: detail };
+  }
+  if (/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/.test(rest)) {
+    return { verdict: "index-walk", finding: `${detail} (walks an index in order; bounded only by LIMIT)` };
+  }
+  return { verdict: "full-scan", finding: detail };
+}
+
+const rank: Record<PlanVerdict, number> = { ok: 0, "index-walk": 1, "full-scan": 2 };
+
+export function explain(handle: Database.Database, statements: CapturedStatement[]): ExplainedStatement[] {
+  const seen = new Set<string>();
+  const out: ExplainedStatement[] = [];
+  for (const { sql, params } of statements) {
+    if (seen.has(sql) || !/^\s*(select|with)\b/i.test(sql)) continue;
+    seen.add(sql);
+    let rows: { detail: string }[];
+    try {
+      rows = handle.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as never[])) as { detail: string }[];
+    } catch (error) {
+      out.push({ sql, plan: [`(could not explain: ${(error as Error).message})`], verdict: "ok", findings: [] });
+      continue;
+    }
+    let verdict: PlanVerdict = "ok";
+    const findings: string[] = [];
+    for (const { detail } of rows) {
+      const judged = judgePlanLine(detail);
+      if (rank[judged.verdict] > rank[verdict]) verdict = judged.verdict;
+      if (judged.finding) findings.push(judged.finding);
+    }
+    out.push({ sql, plan: rows.map((r) => r.detail), verdict, findings });
+  }
+  return out;
+}

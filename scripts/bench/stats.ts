@@ -1,0 +1,43 @@
+export type Summary = { runs: number; median: number; p99: number; min: number; max: number; mean: number };
+
+/** Nearest-rank percentile of already sorted samples. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+export function summarize(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((s, x) => s + x, 0) / (sorted.length || 1);
+  return {
+    runs: sorted.length,
+    median: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+    mean,
+  };
+}
+
+/**
+ * Times `fn` repeatedly: a few warm-up calls, then until `budgetMs` is spent, at least `minRuns`
+ * and at most `maxRuns` times. Milliseconds per call.
+ */
+export async function timeRepeated(
+  fn: () => Promise<unknown>,
+  options: { minRuns: number; maxRuns: number; budgetMs: number; warmup?: number },
+): Promise<Summary> {
+  for (let i = 0; i < (options.warmup ?? 3); i++) await fn();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (
+    samples.length < options.minRuns ||
+    (samples.length < options.maxRuns && performance.now() - started < options.budgetMs)
+  ) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
