@@ -44,7 +44,16 @@ export async function pagePlans(fx: Fixtures, constants: { pageSize: number; max
   const now = fx.now;
   const tagPages = Math.ceil(fx.bigTag.articles / constants.pageSize);
   const tagDeep = Math.min(tagPages, constants.maxPage);
+  const frontDeep = Math.min(Math.ceil(fx.publishedArticles / constants.pageSize), constants.maxPage);
+  const authorDeep = Math.min(Math.ceil(fx.author.articles / constants.pageSize), constants.maxPage);
   const specs: Spec[] = [
+    {
+      // The masthead and footer of every reader page (cached separately, the tags for an hour).
+      name: "site chrome (every page)",
+      path: "(layout)",
+      calls: ["settings#getSiteSettings", "tags#listTopTags"],
+      run: (f) => Promise.all([f.getSiteSettings(), f.listTopTags(now as never, 7 as never)]),
+    },
     {
       name: "front page",
       path: "/",
@@ -58,17 +67,38 @@ export async function pagePlans(fx: Fixtures, constants: { pageSize: number; max
       run: (f) => f.listPublishedArticles({ page: 500, now } as never),
     },
     {
+      name: `front /page/${frontDeep} (deepest served)`,
+      path: `/page/${frontDeep}`,
+      calls: ["articles#listPublishedArticles"],
+      run: (f) => f.listPublishedArticles({ page: frontDeep, now } as never),
+    },
+    {
       name: "article (reference)",
       path: `/articles/${fx.referenceSlug}`,
-      calls: ["articles#getArticleIdBySlug", "articles#getPublishedArticleById", "articles#listRelatedArticles"],
+      calls: [
+        "articles#getArticleIdBySlug",
+        "articles#getPublishedArticleById",
+        "articles#listRelatedArticles",
+        "ad-slots#listActiveSlotsForPlacement",
+      ],
       run: async (f) => {
         const id = (await f.getArticleIdBySlug(fx.referenceSlug as never)) as number;
-        const article = await f.getPublishedArticleById(id as never, now as never);
-        return f.listRelatedArticles(article as never, now as never);
+        const article = (await f.getPublishedArticleById(id as never, now as never)) as { id: number; tags: { id: number }[] };
+        return Promise.all([
+          f.listRelatedArticles(article.id as never, article.tags.slice(0, 5).map((t) => t.id) as never, now as never),
+          f.listActiveSlotsForPlacement("article-after-body" as never, now as never),
+          f.listActiveSlotsForPlacement("article-after-tags" as never, now as never),
+        ]);
       },
     },
     {
-      name: `tag ${fx.bigTag.slug} p1`,
+      name: "tags index /tags",
+      path: "/tags",
+      calls: ["tags#listTagsWithCounts"],
+      run: (f) => f.listTagsWithCounts(now as never),
+    },
+    {
+      name: `tag page (${fx.bigTag.articles} articles)`,
       path: `/tags/${fx.bigTag.slug}`,
       calls: ["tags#getTagBySlug", "articles#listPublishedArticlesByTag"],
       run: async (f) => {
@@ -77,16 +107,22 @@ export async function pagePlans(fx: Fixtures, constants: { pageSize: number; max
       },
     },
     {
-      name: `tag p500`,
+      name: "tag page 500",
       path: `/tags/${fx.bigTag.slug}/page/500`,
-      calls: ["articles#listPublishedArticlesByTag"],
-      run: (f) => f.listPublishedArticlesByTag(fx.bigTag.id as never, { page: Math.min(500, tagDeep), now } as never),
+      calls: ["tags#getTagBySlug", "articles#listPublishedArticlesByTag"],
+      run: async (f) => {
+        const tag = (await f.getTagBySlug(fx.bigTag.slug as never)) as { id: number };
+        return f.listPublishedArticlesByTag(tag.id as never, { page: Math.min(500, tagDeep), now } as never);
+      },
     },
     {
-      name: `tag p${tagDeep} (deepest served)`,
+      name: `tag page ${tagDeep} (deepest served)`,
       path: `/tags/${fx.bigTag.slug}/page/${tagDeep}`,
-      calls: ["articles#listPublishedArticlesByTag"],
-      run: (f) => f.listPublishedArticlesByTag(fx.bigTag.id as never, { page: tagDeep, now } as never),
+      calls: ["tags#getTagBySlug", "articles#listPublishedArticlesByTag"],
+      run: async (f) => {
+        const tag = (await f.getTagBySlug(fx.bigTag.slug as never)) as { id: number };
+        return f.listPublishedArticlesByTag(tag.id as never, { page: tagDeep, now } as never);
+      },
     },
     {
       name: "author page",
@@ -95,6 +131,15 @@ export async function pagePlans(fx: Fixtures, constants: { pageSize: number; max
       run: async (f) => {
         const author = (await f.getAuthorBySlug(fx.author.slug as never)) as { id: number };
         return f.listPublishedArticlesByAuthor(author.id as never, { page: 1, now } as never);
+      },
+    },
+    {
+      name: `author page ${authorDeep} (deepest)`,
+      path: `/authors/${fx.author.slug}/page/${authorDeep}`,
+      calls: ["authors#getAuthorBySlug", "articles#listPublishedArticlesByAuthor"],
+      run: async (f) => {
+        const author = (await f.getAuthorBySlug(fx.author.slug as never)) as { id: number };
+        return f.listPublishedArticlesByAuthor(author.id as never, { page: authorDeep, now } as never);
       },
     },
     {
