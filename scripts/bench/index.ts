@@ -253,16 +253,23 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     // 5. Load on next start alone.
     step(`Load on next start: ${options.connections.join("/")} connections × ${options.duration} s per page`);
     results.load = [];
+    const runLoad = async (via: string, base: string, target: { name: string; path: string }, connections: number, encoding: "gzip" | "identity" = "gzip") => {
+      const r = await measureLoad(root, { name: target.name, url: new URL(target.path, base).href, via }, connections, options.duration, encoding);
+      results.load!.push(r);
+      log(
+        `  ${via.padEnd(12)} ${target.name.padEnd(11)} c=${String(connections).padEnd(3)} ${encoding.padEnd(8)} ` +
+          `${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}`,
+      );
+    };
     for (const target of targets) {
-      for (const connections of options.connections) {
-        const r = await measureLoad(root, { name: target.name, url: new URL(target.path, siteUrl).href, via: "next start" }, connections, options.duration);
-        results.load.push(r);
-        log(`  ${target.name.padEnd(11)} c=${String(connections).padEnd(3)} ${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}`);
-      }
+      for (const connections of options.connections) await runLoad("next start", siteUrl, target, connections);
     }
+    // Without compression, as wrk asks by default: comparable with the issue's reference figures,
+    // and the difference is what per-request gzip costs the server.
+    for (const target of targets.slice(0, 2)) await runLoad("next start", siteUrl, target, 16, "identity");
 
     // 6. The same load through deploy/nginx.conf, and nginx serving a static copy.
-    if (options.nginx) await nginxStage(results, targets, weighed, stopAll);
+    if (options.nginx) await nginxStage(results, targets, runLoad, stopAll);
     else results.nginx = { skipped: "skipped (--no-nginx)" };
 
     results.memory = memory.stop();
@@ -276,7 +283,7 @@ async function serverStages(results: import("./report").Results, fixtures: impor
   async function nginxStage(
     results: import("./report").Results,
     targets: { name: string; path: string }[],
-    _weighed: unknown,
+    runLoad: (via: string, base: string, target: { name: string; path: string }, connections: number) => Promise<void>,
     stops: (() => Promise<void>)[],
   ) {
     const { findNginx, writeNginxConfig, testNginxConfig } = await import("./nginx");
@@ -333,11 +340,7 @@ async function serverStages(results: import("./report").Results, fixtures: impor
       ["nginx static", staticBase, statics],
     ] as const) {
       for (const target of list) {
-        for (const connections of options.connections) {
-          const r = await measureLoad(root, { name: target.name, url: new URL(target.path, base).href, via }, connections, options.duration);
-          results.load!.push(r);
-          log(`  ${via.padEnd(12)} ${target.name.padEnd(11)} c=${String(connections).padEnd(3)} ${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}`);
-        }
+        for (const connections of options.connections) await runLoad(via, base, target, connections);
       }
     }
     await stopGroup(nginx);

@@ -8,6 +8,8 @@ import path from "node:path";
 export type LoadResult = {
   target: string;
   via: string;
+  /** "gzip" asks for compression as browsers do; "identity" does not, as wrk does by default. */
+  encoding: "gzip" | "identity";
   url: string;
   connections: number;
   seconds: number;
@@ -77,12 +79,15 @@ export async function measureLoad(
   target: { name: string; url: string; via: string },
   connections: number,
   seconds: number,
+  encoding: LoadResult["encoding"] = "gzip",
 ): Promise<LoadResult> {
-  const r = await autocannon(root, target.url, { connections, seconds, headers: BROWSER_HEADERS });
+  const headers = encoding === "gzip" ? BROWSER_HEADERS : { accept: BROWSER_HEADERS.accept };
+  const r = await autocannon(root, target.url, { connections, seconds, headers });
   const total = r.requests.total;
   return {
     target: target.name,
     via: target.via,
+    encoding,
     url: target.url,
     connections,
     seconds: r.duration,
