@@ -150,7 +150,8 @@ async function main() {
 }
 
 async function serverStages(results: import("./report").Results, fixtures: import("./fixtures").Fixtures) {
-  const { runToEnd, startDetached, stopGroup, waitForHttp, memoryWatch } = await import("./processes");
+  const { runToEnd, startDetached, stopGroup, waitForHttp, memoryWatch, cpuMs } = await import("./processes");
+  let nginxPid: number | undefined;
   const { measureLoad } = await import("./load");
   const { measurePage, splitShared, getRaw } = await import("./weight");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -254,11 +255,15 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     step(`Load on next start: ${options.connections.join("/")} connections × ${options.duration} s per page`);
     results.load = [];
     const runLoad = async (via: string, base: string, target: { name: string; path: string }, connections: number, encoding: "gzip" | "identity" = "gzip") => {
+      const servers = [server.pid!, ...(via.startsWith("nginx") && nginxPid ? [nginxPid] : [])];
+      const cpuBefore = cpuMs(servers);
       const r = await measureLoad(root, { name: target.name, url: new URL(target.path, base).href, via }, connections, options.duration, encoding);
+      r.serverCpuMsPerRequest = r.requests ? (cpuMs(servers) - cpuBefore) / r.requests : undefined;
       results.load!.push(r);
       log(
         `  ${via.padEnd(12)} ${target.name.padEnd(11)} c=${String(connections).padEnd(3)} ${encoding.padEnd(8)} ` +
-          `${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}`,
+          `${Math.round(r.rps).toString().padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}` +
+          `  server CPU ${r.serverCpuMsPerRequest?.toFixed(3) ?? "–"} ms/req`,
       );
     };
     for (const target of targets) {
@@ -324,6 +329,7 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     const version = spawnSync(bin, ["-v"], { encoding: "utf8" }).stderr.trim();
     const nginx = startDetached(bin, ["-p", setup.dir, "-c", setup.mainConf], { cwd: setup.dir, logFile: path.join(setup.dir, "logs", "stdout.log") });
     stops.push(() => stopGroup(nginx));
+    nginxPid = nginx.pid;
     const proxyBase = `http://127.0.0.1:${ports.nginx}`;
     const staticBase = `http://127.0.0.1:${ports.nginxStatic}`;
     await waitForHttp(`${staticBase}/article.html`, 10_000, nginx);

@@ -23,6 +23,8 @@ export type LoadResult = {
   timeouts: number;
   non2xx: number;
   bytesPerRequest: number;
+  /** Server CPU time per request (user + system of the serving process trees). */
+  serverCpuMsPerRequest?: number;
 };
 
 type AutocannonJson = {

@@ -1,5 +1,5 @@
 /** Child processes for the bench: spawning, waiting for a port, memory of a process tree. */
-import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import fs from "node:fs";
 
 export function runToEnd(command: string, args: string[], options: SpawnOptions & { logFile?: string }): Promise<number> {
@@ -88,6 +88,35 @@ export function processTree(rootPid: number): number[] {
     stack.push(...(map.get(pid) ?? []));
   }
   return out;
+}
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system, ms) used so far by the process trees under these pids. Divided by
+ * the requests served, it tells what a request costs the server whatever else the machine runs.
+ */
+export function cpuMs(rootPids: number[]): number {
+  let ticks = 0;
+  for (const root of rootPids) {
+    for (const pid of processTree(root)) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        // utime and stime are fields 14 and 15 of /proc/<pid>/stat (3rd field is index 0 here).
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // process ended
+      }
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {

@@ -170,9 +170,10 @@ export function markdown(r: Results): string {
     parts.push("### Load (autocannon in a separate process against 127.0.0.1; `gzip` rows send a browser's `accept-encoding`)");
     parts.push(
       table(
-        ["via", "page", "conns", "encoding", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "non-2xx", "bytes/resp"],
+        ["via", "page", "conns", "encoding", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "non-2xx", "bytes/resp", "server CPU ms/req"],
         r.load.map((l) => [
           l.via, l.target, l.connections, l.encoding ?? "gzip", int(l.rps), l.p50, l.p99, l.maxMs, l.errors + l.timeouts, l.non2xx, int(l.bytesPerRequest),
+          l.serverCpuMsPerRequest === undefined ? "–" : l.serverCpuMsPerRequest.toFixed(3),
         ]),
       ),
     );

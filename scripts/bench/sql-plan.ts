@@ -16,30 +16,26 @@ export type ExplainedStatement = {
 };
 
 /** Tables large enough at newsroom scale that visiting all their rows is a defect. */
-export const BIG_TABLES = ["articles", "article_tags", "articles_fts", "revisions", "audit_log", "tags"];
+export const BIG_TABLES = ["articles", "article_tags", "articles_fts", "revisions", "audit_log"];
 
 const RUN_METHODS = ["all", "get", "run", "iterate"] as const;
 
+/**
+ * Records every statement run on this connection while `capture` is active. It hooks the
+ * statement class rather than `prepare`, because the app prepares its read statements once per
+ * connection and reuses them.
+ */
 export function statementRecorder(handle: Database.Database) {
-  const original = handle.prepare;
+  const proto = Object.getPrototypeOf(handle.prepare("select 1")) as Record<string, unknown>;
+  const originals = new Map(RUN_METHODS.map((m) => [m, proto[m] as (...a: unknown[]) => unknown]));
   let sink: CapturedStatement[] | null = null;
-  handle.prepare = function prepare(this: Database.Database, source: string) {
-    const statement = original.call(this, source);
-    if (!sink) return statement;
-    const target = sink;
-    for (const method of RUN_METHODS) {
-      const fn = (statement as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
-      Object.defineProperty(statement, method, {
-        configurable: true,
-        value: (...args: unknown[]) => {
-          target.push({ sql: source, params: args });
-          return fn.apply(statement, args);
-        },
-      });
-    }
-    return statement;
-  } as typeof handle.prepare;
-
+  for (const method of RUN_METHODS) {
+    const fn = originals.get(method)!;
+    proto[method] = function (this: Database.Statement, ...args: unknown[]) {
+      if (sink && this.database === handle) sink.push({ sql: this.source, params: args });
+      return fn.apply(this, args);
+    };
+  }
   return {
     /** Runs `fn` once and returns each statement it executed, in order. */
     async capture(fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
@@ -53,7 +49,7 @@ export function statementRecorder(handle: Database.Database) {
       return out;
     },
     restore() {
-      handle.prepare = original;
+      for (const [method, fn] of originals) proto[method] = fn;
     },
   };
 }
