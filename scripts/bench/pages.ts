@@ -30,8 +30,10 @@ async function resolve(refs: string[]): Promise<{ fns: Record<string, AnyFn>; mi
   const fns: Record<string, AnyFn> = {};
   for (const ref of refs) {
     const [mod, name] = ref.split("#");
-    const module = await load(`@/db/queries/${mod}`);
-    if (!module) return { fns, missing: `db/queries/${mod}.ts not on this branch` };
+    // "articles#fn" is db/queries/articles.ts; a path ("lib/feeds/sitemap#fn") is taken as it is.
+    const file = mod.includes("/") ? mod : `db/queries/${mod}`;
+    const module = await load(`@/${file}`);
+    if (!module) return { fns, missing: `${file}.ts not on this branch` };
     if (typeof module[name] !== "function") return { fns, missing: `${mod}.${name} not exported` };
     fns[name] = module[name] as AnyFn;
   }
@@ -161,10 +163,33 @@ export async function pagePlans(fx: Fixtures, constants: { pageSize: number; max
       run: (f) => f.listFeedArticles({ now } as never),
     },
     {
+      name: `tag feed (${fx.bigTag.articles} articles)`,
+      path: `/tags/${fx.bigTag.slug}/feed.xml`,
+      calls: ["feeds#listFeedArticlesByTag"],
+      run: (f) => f.listFeedArticlesByTag(fx.bigTag.id as never, { now } as never),
+    },
+    {
       name: "news-sitemap.xml",
       path: "/news-sitemap.xml",
       calls: ["feeds#listNewsSitemapArticles"],
       run: (f) => f.listNewsSitemapArticles({ now } as never),
+    },
+    {
+      name: "sitemap.xml (index)",
+      path: "/sitemap.xml",
+      calls: ["feeds#countSitemapEntries"],
+      run: (f) => f.countSitemapEntries({ now } as never),
+    },
+    {
+      // A whole child sitemap: 50,000 URLs read in keyset batches. Built once and cached whole.
+      name: "sitemaps/2.xml (50,000 URLs)",
+      path: "/sitemaps/2.xml",
+      calls: ["feeds#countSitemapEntries", "lib/feeds/sitemap#querySitemapSource", "lib/feeds/sitemap#sitemapEntries"],
+      run: async (f) => {
+        const counts = await f.countSitemapEntries({ now } as never);
+        const source = (f.querySitemapSource as unknown as (now: Date) => unknown)(now);
+        return f.sitemapEntries(source as never, counts as never, 50_000 as never, 100_000 as never);
+      },
     },
   ];
   const plans: PagePlan[] = [];

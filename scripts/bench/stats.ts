@@ -28,11 +28,18 @@ export async function timeRepeated(
   fn: () => Promise<unknown>,
   options: { minRuns: number; maxRuns: number; budgetMs: number; warmup?: number },
 ): Promise<Summary> {
-  for (let i = 0; i < (options.warmup ?? 3); i++) await fn();
+  let warm = 0;
+  for (let i = 0; i < (options.warmup ?? 3); i++) {
+    const t = performance.now();
+    await fn();
+    warm = performance.now() - t;
+  }
+  // Slow reads (a whole sitemap file) get fewer runs, never fewer than five.
+  const minRuns = Math.max(5, Math.min(options.minRuns, Math.floor(options.budgetMs / Math.max(warm, 0.001))));
   const samples: number[] = [];
   const started = performance.now();
   while (
-    samples.length < options.minRuns ||
+    samples.length < minRuns ||
     (samples.length < options.maxRuns && performance.now() - started < options.budgetMs)
   ) {
     const t = performance.now();
