@@ -291,7 +291,7 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     runLoad: (via: string, base: string, target: { name: string; path: string }, connections: number) => Promise<void>,
     stops: (() => Promise<void>)[],
   ) {
-    const { findNginx, writeNginxConfig, testNginxConfig } = await import("./nginx");
+    const { findNginx, writeNginxConfig, testNginxConfig, checkRecipe } = await import("./nginx");
     const bin = findNginx();
     if (!bin) {
       results.nginx = { skipped: "nginx not installed: skipped the proxy comparison (apt-get install -y nginx to include it)" };
@@ -340,7 +340,22 @@ async function serverStages(results: import("./report").Results, fixtures: impor
       warm.push({ path: t.path, status: res.status, xCache: String(res.headers["x-cache"] ?? "") });
       log(`  ${res.status} ${t.path}  X-Cache: ${res.headers["x-cache"] ?? "–"}`);
     }
-    results.nginx = { version, warm };
+    const article = results.weights?.find((w) => w.page === "article");
+    const publicFile = fs.existsSync(path.join(root, "public", "ads"))
+      ? `/ads/${fs.readdirSync(path.join(root, "public", "ads"))[0]}`
+      : null;
+    const checks = await checkRecipe(
+      proxyBase,
+      {
+        page: targets[0].path,
+        privatePath: `/search?q=${encodeURIComponent(fixtures.rareWord)}`,
+        staticAsset: article?.scripts.find((s) => s.src.startsWith("/_next/static/"))?.src ?? null,
+        publicFile,
+      },
+      getRaw as never,
+    );
+    for (const c of checks) log(`  ${c.ok ? "✓" : "✗"} ${c.check} (${c.detail})`);
+    results.nginx = { version, warm, checks };
     for (const [via, base, list] of [
       ["nginx", proxyBase, targets],
       ["nginx static", staticBase, statics],

@@ -88,3 +88,61 @@ export function testNginxConfig(bin: string, setup: NginxSetup): string | null {
   const test = spawnSync(bin, ["-t", "-p", setup.dir, "-c", setup.mainConf], { encoding: "utf8" });
   return test.status === 0 ? null : (test.stderr || test.stdout).trim();
 }
+
+export type RecipeCheck = { check: string; ok: boolean; detail: string };
+
+/**
+ * What deploy/README.md promises of the recipe, checked against the running nginx: cached pages
+ * hit, private answers and signed-in editors pass through, build assets and public files come
+ * from disk, one gzip copy serves clients with and without gzip.
+ */
+export async function checkRecipe(
+  proxyBase: string,
+  paths: { page: string; privatePath: string; staticAsset: string | null; publicFile: string | null },
+  getRaw: (url: string, headers?: Record<string, string>) => Promise<{ status: number; headers: Record<string, unknown>; raw: Buffer; body: Buffer }>,
+): Promise<RecipeCheck[]> {
+  const out: RecipeCheck[] = [];
+  const get = (p: string, headers: Record<string, string> = {}) => getRaw(new URL(p, proxyBase).href, headers);
+  const xCache = (r: { headers: Record<string, unknown> }) => String(r.headers["x-cache"] ?? "–");
+
+  await get(paths.page);
+  const hit = await get(paths.page);
+  out.push({ check: "a cached page is served from nginx's cache", ok: xCache(hit) === "HIT", detail: `X-Cache ${xCache(hit)}` });
+  out.push({
+    check: "stored compressed, sent compressed",
+    ok: hit.headers["content-encoding"] === "gzip",
+    detail: `content-encoding ${String(hit.headers["content-encoding"] ?? "identity")}, ${hit.raw.length} bytes`,
+  });
+  const plain = await getRaw(new URL(paths.page, proxyBase).href, { "accept-encoding": "identity" });
+  out.push({
+    check: "a client without gzip gets the page decompressed",
+    ok: plain.status === 200 && !plain.headers["content-encoding"] && plain.body.equals(hit.body),
+    detail: `content-encoding ${String(plain.headers["content-encoding"] ?? "identity")}, ${plain.body.length} bytes`,
+  });
+  const signedIn = await get(paths.page, { cookie: "authjs.session-token=bench" });
+  out.push({ check: "a signed-in editor bypasses the cache", ok: xCache(signedIn) === "BYPASS", detail: `X-Cache ${xCache(signedIn)}` });
+  await get(paths.privatePath);
+  const priv = await get(paths.privatePath);
+  out.push({
+    check: "a private/no-store answer is never stored",
+    ok: xCache(priv) === "MISS",
+    detail: `${paths.privatePath}: X-Cache ${xCache(priv)}, Cache-Control ${String(priv.headers["cache-control"] ?? "–")}`,
+  });
+  if (paths.staticAsset) {
+    const asset = await get(paths.staticAsset);
+    out.push({
+      check: "/_next/static/ comes from disk with a year's cache",
+      ok: asset.status === 200 && !asset.headers["x-cache"] && String(asset.headers["cache-control"]).includes("immutable"),
+      detail: `${asset.status}, Cache-Control ${String(asset.headers["cache-control"] ?? "–")}`,
+    });
+  }
+  if (paths.publicFile) {
+    const file = await get(paths.publicFile);
+    out.push({
+      check: "files in public/ come from disk",
+      ok: file.status === 200 && !file.headers["x-cache"],
+      detail: `${paths.publicFile}: ${file.status}, X-Cache ${xCache(file)}`,
+    });
+  }
+  return out;
+}

@@ -31,7 +31,12 @@ export type Results = {
   sharedJs?: { files: string[]; gzipBytes: number };
   load?: LoadResult[];
   memory?: { peakRssMb: number; hwmSumMb: number; processes: number };
-  nginx?: { skipped?: string; version?: string; warm?: { path: string; status: number; xCache: string }[] };
+  nginx?: {
+    skipped?: string;
+    version?: string;
+    warm?: { path: string; status: number; xCache: string }[];
+    checks?: { check: string; ok: boolean; detail: string }[];
+  };
   notes: string[];
 };
 
@@ -184,6 +189,10 @@ export function markdown(r: Results): string {
         `sum of per-process high-water marks ${r.memory.hwmSumMb.toFixed(0)} MB over ${r.memory.processes} process(es).`,
     );
   if (r.nginx?.skipped) parts.push(`nginx: ${r.nginx.skipped}`);
+  if (r.nginx?.checks?.length)
+    parts.push(
+      [`deploy/nginx.conf checks (${r.nginx.version ?? "nginx"}):`, ...r.nginx.checks.map((c) => `- ${c.ok ? "✓" : "✗ **failed**:"} ${c.check} (${c.detail})`)].join("\n"),
+    );
   const targets = checkTargets(r);
   if (targets.length) {
     parts.push("### Targets");
