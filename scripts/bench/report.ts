@@ -79,7 +79,11 @@ export function checkTargets(r: Results): TargetCheck[] {
       if (run)
         out.push({
           target: `next start: ${page} ≥ 2,000 req/s at 16 connections, p99 < 50 ms, no errors (${encoding})`,
-          measured: `${int(run.rps)} req/s, p99 ${run.p99} ms, ${run.errors + run.non2xx + run.timeouts} errors`,
+          measured:
+            `${int(run.rps)} req/s, p99 ${run.p99} ms, ${run.errors + run.non2xx + run.timeouts} errors` +
+            (run.serverCpuMsPerRequest
+              ? `; server CPU ${run.serverCpuMsPerRequest.toFixed(2)} ms/request, so at most ~${int(1000 / run.serverCpuMsPerRequest)} req/s per core the server has to itself`
+              : ""),
           met: run.rps >= 2000 && run.p99 < 50 && run.errors + run.non2xx + run.timeouts === 0,
         });
     }
