@@ -4,7 +4,7 @@
  */
 import { sqlite } from "@/db";
 import { explain, statementRecorder, type ExplainedStatement, type PlanVerdict } from "./sql-plan";
-import { timeRepeated, type Summary } from "./stats";
+import { timeRepeated, type Timing } from "./stats";
 import type { PagePlan } from "./pages";
 
 export type DataAccessResult = {
@@ -13,7 +13,7 @@ export type DataAccessResult = {
   calls: string[];
   missing?: string;
   error?: string;
-  timing?: Summary;
+  timing?: Timing;
   statements?: number;
   verdict?: PlanVerdict;
   plans?: ExplainedStatement[];
@@ -49,6 +49,7 @@ export async function measureDataAccess(
         results.push({ ...base, timing, statements: statements.length, verdict, plans: plansExplained });
         options.log(
           `  ${plan.name.padEnd(24)} median ${timing.median.toFixed(2)} ms  p99 ${timing.p99.toFixed(2)} ms  ` +
+            `CPU median ${timing.cpu.median.toFixed(2)} ms  ` +
             `(${timing.runs} runs, ${statements.length} statements, plan: ${verdict})`,
         );
       } catch (error) {

@@ -56,11 +56,15 @@ export function checkTargets(r: Results): TargetCheck[] {
   const out: TargetCheck[] = [];
   const timed = (r.dataAccess ?? []).filter((d) => d.timing);
   if (timed.length) {
-    const worst = timed.reduce((a, b) => (a.timing!.median >= b.timing!.median ? a : b));
+    const cpuOf = (d: DataAccessResult) => d.timing!.cpu?.median ?? d.timing!.median;
+    const worst = timed.reduce((a, b) => (cpuOf(a) >= cpuOf(b) ? a : b));
+    const over = timed.filter((d) => cpuOf(d) >= 5);
     out.push({
-      target: "every page's data access < 5 ms (median)",
-      measured: `worst ${worst.page}: ${ms(worst.timing!.median)} ms (p99 ${ms(worst.timing!.p99)} ms)`,
-      met: timed.every((d) => d.timing!.median < 5),
+      target: "every page's data access < 5 ms (median CPU time)",
+      measured:
+        `worst ${worst.page}: ${ms(cpuOf(worst))} ms CPU (wall median ${ms(worst.timing!.median)}, p99 ${ms(worst.timing!.p99)} ms)` +
+        (over.length ? `; over 5 ms: ${over.map((d) => d.page).join(", ")}` : ""),
+      met: over.length === 0,
     });
     const scans = timed.filter((d) => d.verdict === "full-scan");
     out.push({
@@ -143,11 +147,16 @@ export function markdown(r: Results): string {
   if (r.dataAccess) {
     parts.push("### Data access per page (target < 5 ms)");
     parts.push(
+      "CPU time is this process's user + system time per call: on a machine shared with other work the wall time also " +
+        "counts the time spent waiting for a core, which CPU time does not.",
+    );
+    parts.push(
       table(
-        ["page", "functions", "median ms", "p99 ms", "runs", "statements", "plan"],
+        ["page", "functions", "CPU median ms", "wall median ms", "wall p99 ms", "runs", "statements", "plan"],
         r.dataAccess.map((d) => [
           d.page, d.calls.join(", "),
-          d.timing ? ms(d.timing.median) : d.missing ? "skipped" : "error",
+          d.timing?.cpu ? ms(d.timing.cpu.median) : d.missing ? "skipped" : d.timing ? "–" : "error",
+          d.timing ? ms(d.timing.median) : "–",
           d.timing ? ms(d.timing.p99) : "–", d.timing?.runs ?? "–", d.statements ?? "–",
           d.verdict ?? (d.missing ? d.missing : (d.error ?? "").split("\n")[0]),
         ]),
