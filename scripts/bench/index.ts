@@ -364,6 +364,14 @@ async function serverStages(results: import("./report").Results, fixtures: impor
         for (const connections of options.connections) await runLoad(via, base, target, connections);
       }
     }
+    // The 1.5× comparison, alternating proxy and static runs so that other work on the machine
+    // weighs on both alike.
+    const articleTarget = targets.find((t) => t.name === "article")!;
+    const staticArticle = statics.find((t) => t.name === "article")!;
+    for (let round = 0; round < 3; round++) {
+      await runLoad("nginx (A/B)", proxyBase, articleTarget, 16);
+      await runLoad("nginx static (A/B)", staticBase, staticArticle, 16);
+    }
     await stopGroup(nginx);
   }
 }

@@ -119,6 +119,15 @@ export async function checkRecipe(
     ok: plain.status === 200 && !plain.headers["content-encoding"] && plain.body.equals(hit.body),
     detail: `content-encoding ${String(plain.headers["content-encoding"] ?? "identity")}, ${plain.body.length} bytes`,
   });
+  const etag = hit.headers["etag"];
+  if (typeof etag === "string") {
+    const again = await get(paths.page, { "if-none-match": etag });
+    out.push({
+      check: "a browser's conditional request is answered 304 from the cache",
+      ok: again.status === 304,
+      detail: `${again.status}, X-Cache ${xCache(again)}`,
+    });
+  }
   const signedIn = await get(paths.page, { cookie: "authjs.session-token=bench" });
   out.push({ check: "a signed-in editor bypasses the cache", ok: xCache(signedIn) === "BYPASS", detail: `X-Cache ${xCache(signedIn)}` });
   await get(paths.privatePath);
