@@ -59,8 +59,12 @@ export async function pagePlans(fx: Fixtures, constants: { pageSize: number; max
     {
       name: "front page",
       path: "/",
-      calls: ["articles#listPublishedArticles"],
-      run: (f) => f.listPublishedArticles({ page: 1, now } as never),
+      calls: ["articles#listPublishedArticles", "ad-slots#listPublicSlotsForPlacement"],
+      run: (f) =>
+        Promise.all([
+          f.listPublishedArticles({ page: 1, now } as never),
+          ...["front-top", "front-list", "sidebar"].map((p) => f.listPublicSlotsForPlacement(p as never, now as never)),
+        ]),
     },
     {
       name: "front /page/500",
@@ -81,15 +85,16 @@ export async function pagePlans(fx: Fixtures, constants: { pageSize: number; max
         "articles#getArticleIdBySlug",
         "articles#getPublishedArticleById",
         "articles#listRelatedArticles",
-        "ad-slots#listActiveSlotsForPlacement",
+        "ad-slots#listPublicSlotsForPlacement",
       ],
       run: async (f) => {
         const id = (await f.getArticleIdBySlug(fx.referenceSlug as never)) as number;
         const article = (await f.getPublishedArticleById(id as never, now as never)) as { id: number; tags: { id: number }[] };
         return Promise.all([
           f.listRelatedArticles(article.id as never, article.tags.slice(0, 5).map((t) => t.id) as never, now as never),
-          f.listActiveSlotsForPlacement("article-after-body" as never, now as never),
-          f.listActiveSlotsForPlacement("article-after-tags" as never, now as never),
+          ...["article-after-body", "article-after-tags", "article-inline", "sidebar"].map((p) =>
+            f.listPublicSlotsForPlacement(p as never, now as never),
+          ),
         ]);
       },
     },
