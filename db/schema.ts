@@ -82,13 +82,22 @@ export const articles = sqliteTable(
   ],
 );
 
-export const tags = sqliteTable("tags", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull().unique(),
-  description: text("description").notNull().default(""),
-  createdAt: createdAt(),
-});
+export const tags = sqliteTable(
+  "tags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull().unique(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+    /**
+     * Links to published articles (article_tags rows with a published_at), kept by triggers (see
+     * the custom migration) so tag counts never aggregate the whole of article_tags.
+     */
+    publishedCount: integer("published_count").notNull().default(0),
+  },
+  (t) => [index("tags_published_count_idx").on(t.publishedCount)],
+);
 
 export const articleTags = sqliteTable(
   "article_tags",

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { articles, articleTags, tags } from "@/db/schema";
 import { preparedOnce } from "./prepared";
@@ -21,27 +21,37 @@ export async function getTagById(id: number): Promise<TagInfo | null> {
   return byId().get({ id }) ?? null;
 }
 
-// Counted inside article_tags(tag_id, published_at): a full pass over the index, so the /tags
-// page that uses it is cached and refreshed only when articles change.
-const allCounts = preparedOnce(() => {
-  const counts = db
-    .select({ tagId: articleTags.tagId, count: count.as("count") })
-    .from(articleTags)
-    .where(lte(articleTags.publishedAt, p.now))
-    .groupBy(articleTags.tagId)
-    .as("counts");
-  return db
-    .select({ name: tags.name, slug: tags.slug, count: counts.count })
-    .from(counts)
-    .innerJoin(tags, eq(tags.id, counts.tagId))
+// tags.published_count is kept by triggers (article_tags with a published_at), so listing every
+// tag with its count reads the tags table alone.
+const allCounts = preparedOnce(() =>
+  db
+    .select({ id: tags.id, name: tags.name, slug: tags.slug, count: tags.publishedCount })
+    .from(tags)
+    .where(gt(tags.publishedCount, 0))
     .orderBy(asc(sql`${tags.name} collate nocase`), asc(tags.id))
     .limit(p.limit)
-    .prepare();
-});
+    .prepare(),
+);
+
+// The count includes articles marked published with a date still to come; readers must not see
+// those. Normally there are none; they are found through articles(status, published_at).
+const notYetDue = preparedOnce(() =>
+  db
+    .select({ tagId: articleTags.tagId, count })
+    .from(articles)
+    .innerJoin(articleTags, eq(articleTags.articleId, articles.id))
+    .where(and(eq(articles.status, "published"), gt(articles.publishedAt, p.now)))
+    .groupBy(articleTags.tagId)
+    .prepare(),
+);
 
 /** Every tag that has published, due articles, with counts, alphabetically (at most `limit`). */
 export async function listTagsWithCounts(now: Date, limit = 5000): Promise<TagWithCount[]> {
-  return allCounts().all({ now: now.getTime(), limit });
+  const early = new Map(notYetDue().all({ now: now.getTime() }).map((r) => [r.tagId, r.count]));
+  return allCounts()
+    .all({ limit })
+    .map((t) => ({ name: t.name, slug: t.slug, count: t.count - (early.get(t.id) ?? 0) }))
+    .filter((t) => t.count > 0);
 }
 
 const recentTop = preparedOnce(() => {
