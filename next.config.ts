@@ -9,9 +9,9 @@ import {
 
 /**
  * Every path except the admin and sign-in pages (whose nonce-based policy comes from proxy.ts)
- * and an ad creative's document (which carries its own sandboxing policy).
+ * and an ad creative's documents, live and preview (which carry their own sandboxing policy).
  */
-const PUBLIC_PATHS = "/:path((?!admin(?:/|$)|login(?:/|$)|ads/[^/]+/creative(?:/|$)).*)";
+const PUBLIC_PATHS = "/:path((?!admin(?:/|$)|login(?:/|$)|ads/preview$|ads/[^/]+/creative(?:/|$)).*)";
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so a test run never disturbs the demo build.

@@ -142,3 +142,76 @@ test("hostile site name and description, saved through the real settings form, n
   }
   test.info().annotations.push({ type: "payloads", description: `${SETTINGS_PAYLOADS.length * 2} payloads through the settings form, 4 public pages each` });
 });
+
+/** One article's worth of hostile fields, within the editor form's limits. */
+const FORM_ARTICLES = [
+  {
+    title: `</script><script>window.__pwned=18;alert(18)</script> Harbour`,
+    dek: `<img src=x onerror="window.__pwned=2;alert(2)">`,
+    body: [0, 6, 10, 12, 13, 14, 38, 40, 41].map((k) => XSS_PAYLOADS[k]).join("\n\n"),
+    tags: [`<svg onload=window.__pwned=3> Ports`, `"><script>window.__pwned=20</script> Docks`],
+    alt: `" onerror="window.__pwned=14`,
+    caption: `<iframe srcdoc="<script>parent.__pwned=6</script>"></iframe>`,
+    seoTitle: `</title><script>window.__pwned=50</script>`,
+    seoDescription: `"><meta http-equiv=refresh content="0;url=javascript:window.__pwned=28">`,
+  },
+  {
+    title: `<img src=x onerror=window.__pwned=21> Council`,
+    dek: `{{constructor.constructor('window.__pwned=48')()}}`,
+    body: [1, 3, 4, 17, 18, 22, 23, 25, 31, 32, 44, 45].map((k) => XSS_PAYLOADS[k]).join("\n\n"),
+    tags: [`javascript:window.__pwned=7 Budget`],
+    alt: `<script>window.__pwned=1</script>`,
+    caption: `'><img src=x onerror=window.__pwned=21>`,
+    seoTitle: `"><svg onload=window.__pwned=3>`,
+    seoDescription: `</script><script>window.__pwned=18</script>`,
+  },
+] as const;
+
+test("hostile articles written through the real editor never run: public page, front page, tag page, search, preview, admin", async ({ page, baseURL }) => {
+  test.skip(!pages().some((p) => p.pattern === "/admin/articles/new"), "no article editor in this build");
+  const { default: sharp } = await import("sharp");
+  const { slugify } = await import("../lib/slug");
+  const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: { r: 120, g: 30, b: 30 } } }).png().toBuffer();
+  await page.route((url) => !url.href.startsWith(baseURL!), (route) => route.abort());
+  const guard = await guardPage(page, { allowConsole: [/Failed to load resource/] });
+  await signIn(page, "editor");
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  for (const a of FORM_ARTICLES) {
+    await page.goto("/admin/articles/new");
+    await field("Title").fill(a.title);
+    await field("Standfirst").fill(a.dek);
+    await field("Body").fill(a.body);
+    for (const tag of a.tags) {
+      await field("Tags").fill(tag);
+      await field("Tags").press("Enter");
+    }
+    await field("Image file").setInputFiles({ name: "hostile.png", mimeType: "image/png", buffer: png });
+    await field("Alt text").fill(a.alt);
+    await field("Caption").fill(a.caption);
+    await field("SEO title").fill(a.seoTitle);
+    await field("SEO description").fill(a.seoDescription);
+    const slug = await field("Slug").inputValue();
+    await page.getByRole("button", { name: "Publish now", exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/\d+\/edit\?saved=/);
+    const editPath = new URL(page.url()).pathname;
+    // The editor's own screen, with the live preview of the body rendered.
+    await visit(page, guard, editPath);
+    const preview = page.getByRole("link", { name: "Preview as readers will see it" });
+    const previewHref = (await preview.count()) ? await preview.getAttribute("href") : null;
+
+    await visit(page, guard, `/articles/${slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.title);
+    // The structured data carries the headline intact: `</script>` did not break out of it.
+    const headlines = await page
+      .locator('script[type="application/ld+json"]')
+      .evaluateAll((els) => els.flatMap((el) => [JSON.parse(el.textContent ?? "null")].flat()).map((d) => d?.headline).filter(Boolean));
+    expect(headlines.some((h) => h === a.title || h === a.seoTitle), JSON.stringify(headlines)).toBe(true);
+    await visit(page, guard, "/");
+    await expect(page.getByRole("link", { name: a.title }).first()).toBeVisible();
+    for (const tag of a.tags) await visit(page, guard, `/tags/${slugify(tag)}`);
+    if (previewHref) await visit(page, guard, previewHref);
+  }
+  await visit(page, guard, "/search?q=pwned");
+  await visit(page, guard, "/admin/articles");
+  await visit(page, guard, "/admin/tags");
+});

@@ -116,7 +116,8 @@ function problem(p: Probe, res: RawResponse): string | null {
   // A path-traversal probe must never read a file outside what the route serves.
   if (/root:x?:0:0:|SQLite format 3|e2e-secret-not-for-production/.test(res.body)) return `${where} → ${res.status} leaked a file: ${res.body.slice(0, 80)}`;
   if (res.status >= 500) return `${where} → ${res.status}: ${res.body.slice(0, 200).replace(/\s+/g, " ")}`;
-  if (res.status >= 400 && res.status !== 405 && !/text\/html|application\/json|text\/plain|text\/x-component/.test(type)) {
+  // Image routes (the impression pixel) may answer their errors with an image.
+  if (res.status >= 400 && res.status !== 405 && !/text\/html|application\/json|text\/plain|text\/x-component|image\//.test(type)) {
     return `${where} → ${res.status} with content-type "${type}"`;
   }
   return null;

@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { createAdSlot, deleteAdSlot, findTargetTags, setAdSlotActive, updateAdSlot } from "@/db/queries/ad-slots";
 import { fieldErrors, formValues, type ActionState } from "@/lib/actions";
 import { recordAuditTx, requestIp } from "@/lib/audit";
@@ -85,6 +85,8 @@ export const saveAdSlotAction = withRole(
 
 /** Activates or deactivates a slot from the list; pages showing its placement change at once. */
 export const setAdSlotActiveAction = withRole("editor", async (user, formData: FormData): Promise<void> => {
+  // A hand-made call without a form is a form that does not exist, not a crash (500).
+  if (!(formData instanceof FormData)) notFound();
   const id = parseId(formData.get("id"));
   const active = formData.get("active") === "true";
   const verb = active ? "activate" : "deactivate";
@@ -98,6 +100,8 @@ export const setAdSlotActiveAction = withRole("editor", async (user, formData: F
 });
 
 export const deleteAdSlotAction = withRole("editor", async (user, formData: FormData): Promise<void> => {
+  // A hand-made call without a form is a form that does not exist, not a crash (500).
+  if (!(formData instanceof FormData)) notFound();
   const id = parseId(formData.get("id"));
   // The checkbox is required in the form; without it (a crafted post) nothing is deleted.
   if (formData.get("confirm") !== "yes") redirect(id === null ? "/admin/ad-slots" : `/admin/ad-slots/${id}/edit`);

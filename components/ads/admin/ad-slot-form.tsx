@@ -216,10 +216,16 @@ function AdPreview({ draft, fileUrl }: { draft: Draft; fileUrl: string | null })
     creative = <p className={styles.muted}>Enter a width and height (1–{AD_SIZE_MAX} px) to see the preview.</p>;
   } else if (draft.creativeType === "html") {
     creative = draft.html.trim() ? (
+      // Not srcdoc: that would inherit the admin's CSP and block the ad's scripts. The frame loads
+      // an empty sandboxed document with the creatives' own policy and is handed the draft
+      // (app/ads/preview/route.ts); a new key per draft reloads it for each change.
       <iframe
+        key={draft.html}
         title="Ad preview"
         sandbox={CREATIVE_SANDBOX}
-        srcDoc={adCreativeDocument(draft.html)}
+        src="/ads/preview"
+        // The sandboxed frame's origin is opaque: "*" is the only target origin that reaches it.
+        onLoad={(event) => event.currentTarget.contentWindow?.postMessage(adCreativeDocument(draft.html), "*")}
         width={width}
         height={height}
         data-ad-preview-frame=""
