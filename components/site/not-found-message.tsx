@@ -1,3 +1,5 @@
+import { SiteLinkList } from "@/components/site/site-link-list";
+
 /** The body of the not-found page (inside the site frame). */
 export function NotFoundMessage() {
   return (
@@ -8,17 +10,7 @@ export function NotFoundMessage() {
         The page you asked for does not exist, has not been published yet, or has been taken down. It may have moved:
         try the latest news or browse by topic.
       </p>
-      <ul className="message-links">
-        <li>
-          <a href="/">Latest news</a>
-        </li>
-        <li>
-          <a href="/tags">All topics</a>
-        </li>
-        <li>
-          <a href="/search">Search</a>
-        </li>
-      </ul>
+      <SiteLinkList className="message-links" />
     </div>
   );
 }

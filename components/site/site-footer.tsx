@@ -1,3 +1,4 @@
+import { SiteLinkList } from "@/components/site/site-link-list";
 import { getSettings } from "@/lib/site";
 
 export async function SiteFooter() {
@@ -8,20 +9,11 @@ export async function SiteFooter() {
         <p className="site-footer-name">{settings.siteName}</p>
         {settings.description ? <p className="site-footer-description">{settings.description}</p> : null}
         <nav aria-label="Site">
-          <ul className="site-footer-links">
-            <li>
-              <a href="/">Latest news</a>
-            </li>
-            <li>
-              <a href="/tags">All topics</a>
-            </li>
-            <li>
-              <a href="/search">Search</a>
-            </li>
+          <SiteLinkList className="site-footer-links">
             <li>
               <a href="/feed.xml">RSS feed</a>
             </li>
-          </ul>
+          </SiteLinkList>
         </nav>
       </div>
     </footer>

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db } from "@/db";
+import { db, type DB } from "@/db";
 import { articles, articleTags, authors, tags, users, type Article, type ArticleStatus } from "@/db/schema";
 import { articleTextFilter } from "./search";
 
@@ -159,8 +159,24 @@ export async function getNextScheduledAt(now: Date): Promise<Date | null> {
   return row?.at ?? null;
 }
 
+export type ArticleTagRef = { id: number; name: string; slug: string };
+
+/**
+ * An article's tags in the order the editor gave them. Synchronous and handle-agnostic so the
+ * write path can read it inside its transaction.
+ */
+export function articleTagListTx(tx: DB, articleId: number): ArticleTagRef[] {
+  return tx
+    .select({ id: tags.id, name: tags.name, slug: tags.slug })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(articleTags.position))
+    .all();
+}
+
 export type ArticleForEdit = Article & {
-  tags: { id: number; name: string; slug: string }[];
+  tags: ArticleTagRef[];
   authorName: string;
   updatedByName: string | null;
 };
@@ -176,14 +192,7 @@ export async function getArticleForEdit(id: number): Promise<ArticleForEdit | nu
     .where(eq(articles.id, id))
     .get();
   if (!row) return null;
-  const tagRows = db
-    .select({ id: tags.id, name: tags.name, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .orderBy(asc(articleTags.position))
-    .all();
-  return { ...row.article, tags: tagRows, authorName: row.authorName, updatedByName: row.updatedByName };
+  return { ...row.article, tags: articleTagListTx(db, id), authorName: row.authorName, updatedByName: row.updatedByName };
 }
 
 /** Authors to choose from (bounded; a newsroom has tens, not thousands). */

@@ -1,6 +1,6 @@
 import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { articles, articleTags, authors, tags } from "@/db/schema";
+import { articles, articleTags, authors, tags, type Article } from "@/db/schema";
 import { idList, preparedOnce } from "./prepared";
 
 /**
@@ -35,7 +35,8 @@ export type ArticleListPage = {
   hasNext: boolean;
 };
 
-export type ArticleDetail = {
+/** The fields every public reading of a whole article carries (page, feeds), dates as ISO strings. */
+export type ArticleBody = {
   id: number;
   slug: string;
   title: string;
@@ -45,6 +46,39 @@ export type ArticleDetail = {
   updatedAt: string;
   heroImage: string | null;
   heroAlt: string;
+};
+
+/** The columns behind ArticleBody, for selects that do not take the whole row. */
+export const articleBodyColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  dek: articles.dek,
+  body: articles.body,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  heroImage: articles.heroImage,
+  heroAlt: articles.heroAlt,
+};
+
+type ArticleBodyRow = Pick<Article, "id" | "slug" | "title" | "dek" | "body" | "updatedAt" | "heroImage" | "heroAlt">;
+
+/** ArticleBody from a row; `publishedAt` is passed apart because only published rows qualify. */
+export function toArticleBody(a: ArticleBodyRow, publishedAt: Date): ArticleBody {
+  return {
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    dek: a.dek,
+    body: a.body,
+    publishedAt: publishedAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    heroImage: a.heroImage,
+    heroAlt: a.heroAlt,
+  };
+}
+
+export type ArticleDetail = ArticleBody & {
   heroCaption: string;
   seoTitle: string;
   seoDescription: string;
@@ -212,15 +246,7 @@ export async function getPublishedArticleById(id: number, now: Date): Promise<Ar
   if (!row || !a?.publishedAt) return null;
   const tagList = (await tagsByArticle([a.id])).get(a.id) ?? [];
   return {
-    id: a.id,
-    slug: a.slug,
-    title: a.title,
-    dek: a.dek,
-    body: a.body,
-    publishedAt: a.publishedAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
-    heroImage: a.heroImage,
-    heroAlt: a.heroAlt,
+    ...toArticleBody(a, a.publishedAt),
     heroCaption: a.heroCaption,
     seoTitle: a.seoTitle,
     seoDescription: a.seoDescription,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { db, sqlite } from "@/db";
 import { articles, articleTags, authors, tags } from "@/db/schema";
+import { articleBodyColumns, toArticleBody, type ArticleBody } from "./articles";
 
 /**
  * Reads behind RSS feeds, sitemaps and the News sitemap. Every query is bounded and walks an
@@ -17,16 +18,7 @@ export const SITEMAP_BATCH = 10_000;
 
 const isPublishedBy = (now: Date) => and(eq(articles.status, "published"), lte(articles.publishedAt, now));
 
-export type FeedArticle = {
-  id: number;
-  slug: string;
-  title: string;
-  dek: string;
-  body: string;
-  publishedAt: string;
-  updatedAt: string;
-  heroImage: string | null;
-  heroAlt: string;
+export type FeedArticle = ArticleBody & {
   author: { name: string; slug: string };
   tags: { name: string; slug: string }[];
 };
@@ -35,15 +27,7 @@ async function feedArticlesByIds(ids: number[]): Promise<FeedArticle[]> {
   if (ids.length === 0) return [];
   const rows = db
     .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: articles.title,
-      dek: articles.dek,
-      body: articles.body,
-      publishedAt: articles.publishedAt,
-      updatedAt: articles.updatedAt,
-      heroImage: articles.heroImage,
-      heroAlt: articles.heroAlt,
+      ...articleBodyColumns,
       authorName: authors.name,
       authorSlug: authors.slug,
     })
@@ -70,15 +54,7 @@ async function feedArticlesByIds(ids: number[]): Promise<FeedArticle[]> {
     if (!r?.publishedAt) return [];
     return [
       {
-        id: r.id,
-        slug: r.slug,
-        title: r.title,
-        dek: r.dek,
-        body: r.body,
-        publishedAt: r.publishedAt.toISOString(),
-        updatedAt: r.updatedAt.toISOString(),
-        heroImage: r.heroImage,
-        heroAlt: r.heroAlt,
+        ...toArticleBody(r, r.publishedAt),
         author: { name: r.authorName, slug: r.authorSlug },
         tags: tagsOf.get(r.id) ?? [],
       },

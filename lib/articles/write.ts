@@ -1,5 +1,6 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import { transaction, type DB } from "@/db";
+import { articleTagListTx, type ArticleTagRef } from "@/db/queries/admin-articles";
 import {
   articles,
   articleTags,
@@ -7,7 +8,6 @@ import {
   media,
   revisions,
   slugRedirects,
-  tags,
   users,
   type Article,
   type ArticleStatus,
@@ -40,7 +40,7 @@ export type WriteResult =
 
 type Snapshot = {
   article: Article;
-  tags: { id: number; name: string; slug: string }[];
+  tags: ArticleTagRef[];
   authorSlug: string;
 };
 
@@ -52,14 +52,7 @@ function snapshot(tx: DB, id: number): Snapshot | null {
     .where(eq(articles.id, id))
     .get();
   if (!row) return null;
-  const tagRows = tx
-    .select({ id: tags.id, name: tags.name, slug: tags.slug })
-    .from(articleTags)
-    .innerJoin(tags, eq(tags.id, articleTags.tagId))
-    .where(eq(articleTags.articleId, id))
-    .orderBy(asc(articleTags.position))
-    .all();
-  return { article: row.article, tags: tagRows, authorSlug: row.authorSlug };
+  return { article: row.article, tags: articleTagListTx(tx, id), authorSlug: row.authorSlug };
 }
 
 /** Readers can see it: published and due (a scheduled article is not, until the scheduler runs). */
