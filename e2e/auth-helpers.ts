@@ -9,11 +9,13 @@ export function uniqueEmail(prefix: string): string {
 }
 
 /**
- * A made-up client address (TEST-NET-3): the sign-in limit per address then never touches the
- * 127.0.0.1 bucket that every other test signs in from.
+ * A made-up client address from the IPv6 documentation range, random over 64 bits so two tests
+ * never share one: the sign-in limit per address then never touches the 127.0.0.1 bucket that
+ * every other test signs in from, nor another test's bucket.
  */
 export function testClientAddress(): string {
-  return `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+  const group = () => Math.floor(Math.random() * 0x10000).toString(16);
+  return `2001:db8::${group()}:${group()}:${group()}:${group()}`;
 }
 
 export async function signIn(page: Page, account: { email: string; password: string }, path = "/admin") {
