@@ -37,7 +37,7 @@ async function freePort(): Promise<number> {
 type Server = { child: ChildProcess; log: () => string };
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(process.execPath, [path.join(ROOT, "server/main.mjs"), "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],

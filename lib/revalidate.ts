@@ -2,12 +2,17 @@ import "server-only";
 import { revalidateTag } from "next/cache";
 import { tagsForArticleChange, type ArticleChange } from "./cache-tags";
 
+/** Where server/main.mjs publishes its in-memory response cache (server/response-cache.mjs). */
+const RESPONSE_CACHE_KEY = Symbol.for("dateline.response-cache");
+
 /**
  * Expires cached public data at once (not stale-while-revalidate): after an editor's change the
- * very next reader sees it. Works in server actions and route handlers alike.
+ * very next reader sees it. Works in server actions and route handlers alike. The production
+ * server's response cache is emptied too: it keeps whole pages, which any change may touch.
  */
 export function expireTags(tags: Iterable<string>): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  (globalThis as { [RESPONSE_CACHE_KEY]?: { clear(): void } })[RESPONSE_CACHE_KEY]?.clear();
 }
 
 export function expireArticle(change: ArticleChange): void {

@@ -27,6 +27,6 @@ console.log(`\nDateline is starting on http://localhost:${port} (listening on ${
 console.log("Sign in at /admin with admin@example.com / admin-demo-password\n");
 // The server runs as a child that receives this process's signals, so stopping `npm run demo`
 // (Ctrl-C, SIGTERM) stops the server gracefully instead of orphaning it.
-const server = spawn(bin("next"), ["start", "--hostname", hostname, "--port", port], { stdio: "inherit", cwd: root, env });
+const server = spawn(process.execPath, ["server/main.mjs", "--hostname", hostname, "--port", port], { stdio: "inherit", cwd: root, env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

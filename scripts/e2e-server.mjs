@@ -1,4 +1,4 @@
-// Starts the app for end-to-end tests: a fresh throwaway database, a fresh build, `next start`.
+// Starts the app for end-to-end tests: a fresh throwaway database, a fresh build, the production server.
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
@@ -16,4 +16,5 @@ run(bin("tsx"), ["scripts/setup.ts", "--demo"], { env });
 // `next build` replaces the pages but keeps the data cache folder, so remove the whole dist dir.
 fs.rmSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next"), { recursive: true, force: true });
 run(bin("next"), ["build"], { env });
-run(bin("next"), ["start", "--hostname", "127.0.0.1", "--port", process.env.PORT], { env });
+// The production server (server/main.mjs): Next behind its in-memory response cache.
+run(process.execPath, ["server/main.mjs", "--hostname", "127.0.0.1", "--port", process.env.PORT], { env });
