@@ -16,7 +16,7 @@ process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
 const port = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${port}`;
 
-const EXCLUSIVE = /(authorization|hostile-input|route-fuzz|crash)\.spec\.ts$/;
+const EXCLUSIVE = /(authorization|hostile-input|route-fuzz|crash|response-cache)\.spec\.ts$/;
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)

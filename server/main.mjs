@@ -5,7 +5,8 @@
  *
  *   node server/main.mjs [--hostname HOST] [--port PORT]
  *
- * Listens on --hostname / HOSTNAME (default 0.0.0.0) and --port / PORT (default 3000).
+ * Listens on --hostname / HOSTNAME (default 0.0.0.0) and --port / PORT (default 3000); reads
+ * .env files like `next start`.
  * RESPONSE_CACHE_TTL (seconds, default 10; 0 turns the cache off) caps how long a page is
  * answered from memory; RESPONSE_CACHE_MB (default 64) bounds its size. Editors' changes empty
  * it at once, so the cap only matters for changes made outside the app (restore, import) and
@@ -17,10 +18,15 @@
  */
 import http from "node:http";
 import path from "node:path";
+import nextEnv from "@next/env";
 import next from "next";
 import { createResponseCache, RESPONSE_CACHE_KEY } from "./response-cache.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
+process.env.NODE_ENV = "production";
+// .env.production.local, .env.local, .env.production, .env (the environment wins), as `next start`
+// reads them — loaded first so PORT and the cache settings can come from them too.
+nextEnv.loadEnvConfig(root, false, { info: () => {}, error: console.error });
 const argv = process.argv.slice(2);
 const option = (/** @type {string[]} */ names) => {
   const at = argv.findIndex((a) => names.includes(a));
@@ -36,7 +42,6 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 // Same variable `next start` sets; the scheduler (lib/scheduler.ts) reads it to reach this server.
 process.env.PORT = String(port);
-process.env.NODE_ENV = "production";
 
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();

@@ -185,15 +185,37 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     log(`\n▸ Reusing the previous build in ${distDir}/ (--no-build)`);
   }
 
-  step(`Starting next start on 127.0.0.1:${ports.app} (log: ${path.relative(root, serverLog)})`);
+  // Two ways to run the app, measured one after the other on the same port and build: `next start`
+  // alone, and the production server (`npm start`: server/main.mjs, Next behind its in-memory
+  // response cache), which is also what the nginx recipe proxies to.
+  const appCommands = {
+    "next start": [nextBin, "start", "-H", "127.0.0.1", "-p", String(ports.app)],
+    "npm start": [path.join(root, "server", "main.mjs"), "--hostname", "127.0.0.1", "--port", String(ports.app)],
+  } as const;
+  type AppKind = keyof typeof appCommands;
+  let app: { kind: AppKind; process: import("node:child_process").ChildProcess; memory: ReturnType<typeof memoryWatch> } | undefined;
+  const stopApp = async () => {
+    if (!app) return;
+    const stopping = app;
+    app = undefined;
+    const memory = stopping.memory.stop();
+    if (stopping.kind === "npm start") results.memory = memory;
+    else results.memoryNextStart = memory;
+    log(`  ${stopping.kind}: server peak RSS ${memory.peakRssMb.toFixed(0)} MB (high-water sum ${memory.hwmSumMb.toFixed(0)} MB)`);
+    await stopGroup(stopping.process);
+  };
+  const startApp = async (kind: AppKind) => {
+    await stopApp();
+    step(`Starting ${kind} on 127.0.0.1:${ports.app} (log: ${path.relative(root, serverLog)})`);
+    fs.appendFileSync(serverLog, `\n--- ${kind} ---\n`);
+    const t0 = performance.now();
+    const child = startDetached(process.execPath, [...appCommands[kind]], { cwd: root, env, logFile: serverLog });
+    await waitForHttp(`${siteUrl}/`, 60_000, child);
+    app = { kind, process: child, memory: memoryWatch(child.pid!) };
+    return (performance.now() - t0) / 1000;
+  };
   fs.writeFileSync(serverLog, "");
-  const t0 = performance.now();
-  const server = startDetached(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(ports.app)], {
-    cwd: root,
-    env,
-    logFile: serverLog,
-  });
-  const stopAll: (() => Promise<void>)[] = [() => stopGroup(server)];
+  const stopAll: (() => Promise<void>)[] = [stopApp];
   const onSignal = async () => {
     for (const stop of stopAll.reverse()) await stop().catch(() => {});
     process.exit(130);
@@ -201,9 +223,7 @@ async function serverStages(results: import("./report").Results, fixtures: impor
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    await waitForHttp(`${siteUrl}/`, 60_000, server);
-    const startSeconds = (performance.now() - t0) / 1000;
-    const memory = memoryWatch(server.pid!);
+    const startSeconds = await startApp("next start");
 
     const targets = [
       { name: "front page", path: "/" },
@@ -224,23 +244,26 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     ];
 
     // Warm: the first request renders and fills the cache; the bench measures the cached state.
-    step("Warming pages");
-    const warm: { path: string; status: number; cacheControl: string; nextCache: string }[] = [];
-    for (const { path: p } of weighed) {
-      let res = await getRaw(new URL(p, siteUrl).href);
-      for (let i = 0; i < 3; i++) res = await getRaw(new URL(p, siteUrl).href);
-      const entry = {
-        path: p,
-        status: res.status,
-        cacheControl: String(res.headers["cache-control"] ?? ""),
-        nextCache: String(res.headers["x-nextjs-cache"] ?? ""),
-      };
-      warm.push(entry);
-      log(`  ${String(entry.status).padEnd(4)} ${p}  cache-control: ${entry.cacheControl || "–"}  x-nextjs-cache: ${entry.nextCache || "–"}`);
-    }
-    results.server = { startSeconds, warm };
+    const warmPages = async (kind: AppKind) => {
+      step(`Warming pages (${kind})`);
+      const warm: { path: string; status: number; cacheControl: string; nextCache: string }[] = [];
+      for (const { path: p } of weighed) {
+        let res = await getRaw(new URL(p, siteUrl).href);
+        for (let i = 0; i < 3; i++) res = await getRaw(new URL(p, siteUrl).href);
+        const entry = {
+          path: p,
+          status: res.status,
+          cacheControl: String(res.headers["cache-control"] ?? ""),
+          nextCache: String(res.headers["x-nextjs-cache"] ?? ""),
+        };
+        warm.push(entry);
+        log(`  ${String(entry.status).padEnd(4)} ${p}  cache-control: ${entry.cacheControl || "–"}  x-nextjs-cache: ${entry.nextCache || "–"}`);
+      }
+      return warm;
+    };
+    results.server = { startSeconds, warm: await warmPages("next start") };
 
-    // 4. What a reader downloads.
+    // 4. What a reader downloads (as Next itself sends it).
     step("Page weight");
     results.weights = [];
     for (const w of weighed) {
@@ -251,11 +274,10 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     const split = splitShared(results.weights);
     results.sharedJs = { files: split.shared, gzipBytes: split.sharedGzipBytes };
 
-    // 5. Load on next start alone.
-    step(`Load on next start: ${options.connections.join("/")} connections × ${options.duration} s per page`);
+    // 5. Load on next start alone, then on the production server.
     results.load = [];
     const runLoad = async (via: string, base: string, target: { name: string; path: string }, connections: number, encoding: "gzip" | "identity" = "gzip") => {
-      const servers = [server.pid!, ...(via.startsWith("nginx") && nginxPid ? [nginxPid] : [])];
+      const servers = [app!.process.pid!, ...(via.startsWith("nginx") && nginxPid ? [nginxPid] : [])];
       const cpuBefore = cpuMs(servers);
       const r = await measureLoad(root, { name: target.name, url: new URL(target.path, base).href, via }, connections, options.duration, encoding);
       r.serverCpuMsPerRequest = r.requests ? (cpuMs(servers) - cpuBefore) / r.requests : undefined;
@@ -266,19 +288,25 @@ async function serverStages(results: import("./report").Results, fixtures: impor
           `  server CPU ${r.serverCpuMsPerRequest?.toFixed(3) ?? "–"} ms/req`,
       );
     };
-    for (const target of targets) {
-      for (const connections of options.connections) await runLoad("next start", siteUrl, target, connections);
+    for (const kind of ["next start", "npm start"] as const) {
+      if (kind !== app?.kind) {
+        const seconds = await startApp(kind);
+        results.productionServer = { startSeconds: seconds, warm: await warmPages(kind) };
+      }
+      step(`Load on ${kind}: ${options.connections.join("/")} connections × ${options.duration} s per page`);
+      for (const target of targets) {
+        for (const connections of options.connections) await runLoad(kind, siteUrl, target, connections);
+      }
+      // Without compression, as wrk asks by default: comparable with the issue's reference figures,
+      // and the difference is what per-request gzip costs the server.
+      for (const target of targets.slice(0, 2)) await runLoad(kind, siteUrl, target, 16, "identity");
     }
-    // Without compression, as wrk asks by default: comparable with the issue's reference figures,
-    // and the difference is what per-request gzip costs the server.
-    for (const target of targets.slice(0, 2)) await runLoad("next start", siteUrl, target, 16, "identity");
 
     // 6. The same load through deploy/nginx.conf, and nginx serving a static copy.
     if (options.nginx) await nginxStage(results, targets, runLoad, stopAll);
     else results.nginx = { skipped: "skipped (--no-nginx)" };
 
-    results.memory = memory.stop();
-    log(`\n  server peak RSS ${results.memory.peakRssMb.toFixed(0)} MB (high-water sum ${results.memory.hwmSumMb.toFixed(0)} MB)`);
+    await stopApp();
   } finally {
     for (const stop of stopAll.reverse()) await stop().catch(() => {});
     process.off("SIGINT", onSignal);

@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { createArticle, field, saveWith, signIn, unique } from "./editorial-helpers";
+
+// The production server (server/main.mjs) answers cached public pages from memory; `Age` is the
+// header only those answers carry. Runs in the "exclusive" project: another worker's editorial
+// change would empty the cache between two requests here.
+
+test("a public page is answered from memory until an editor changes it; the next reader gets the change", async ({
+  page,
+  request,
+}) => {
+  const word = unique();
+  await signIn(page);
+  const { slug } = await createArticle(page, { title: `Harbour works ${word}` }, "Publish now");
+  const url = `/articles/${slug}`;
+
+  const first = await request.get(url);
+  expect(first.status()).toBe(200);
+  expect(first.headers()["age"]).toBeUndefined();
+  const second = await request.get(url);
+  expect(second.headers()["age"]).toMatch(/^\d+$/);
+  expect(second.headers()["cache-control"]).toBe(first.headers()["cache-control"]);
+  expect(await second.text()).toBe(await first.text());
+
+  await field(page, "Title").fill(`Harbour works finished ${word}`);
+  await saveWith(page, "Update");
+  const changed = await request.get(url);
+  expect(changed.headers()["age"]).toBeUndefined();
+  expect(await changed.text()).toContain(`Harbour works finished ${word}`);
+  // And the front page, kept before the change, lists the new title too.
+  expect(await (await request.get("/")).text()).toContain(`Harbour works finished ${word}`);
+});
+
+test("copies are compressed as each reader accepts", async ({ request }) => {
+  await request.get("/");
+  for (const [accept, encoding] of [
+    ["gzip, deflate, br", "br"],
+    ["gzip", "gzip"],
+    ["identity", undefined],
+  ] as const) {
+    const res = await request.get("/", { headers: { "accept-encoding": accept } });
+    expect(res.headers()["age"], accept).toBeDefined();
+    expect(res.headers()["content-encoding"], accept).toBe(encoding);
+    expect(res.headers()["vary"], accept).toMatch(/accept-encoding/i);
+    expect(await res.text(), accept).toContain("</html>");
+  }
+});
+
+test("search, sign-in, the admin and client-router requests are never answered from memory", async ({ page, request }) => {
+  for (const path of ["/search?q=harbour", "/login"]) {
+    await request.get(path);
+    const again = await request.get(path);
+    expect(again.status(), path).toBe(200);
+    expect(again.headers()["age"], path).toBeUndefined();
+  }
+  await request.get("/");
+  const rsc = await request.get("/", { headers: { rsc: "1" } });
+  expect(rsc.headers()["content-type"]).toContain("text/x-component");
+  expect(rsc.headers()["age"]).toBeUndefined();
+
+  await signIn(page);
+  for (let i = 0; i < 2; i++) {
+    const admin = await page.request.get("/admin/articles");
+    expect(admin.status()).toBe(200);
+    expect(admin.headers()["age"]).toBeUndefined();
+  }
+});
