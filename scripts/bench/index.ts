@@ -292,6 +292,11 @@ async function serverStages(results: import("./report").Results, fixtures: impor
       if (kind !== app?.kind) {
         const seconds = await startApp(kind);
         results.productionServer = { startSeconds: seconds, warm: await warmPages(kind) };
+        // What a browser that accepts brotli gets from the production server's response cache.
+        for (const w of results.weights) {
+          const res = await getRaw(new URL(w.path, siteUrl).href, { "accept-encoding": "gzip, deflate, br" });
+          if (res.headers["content-encoding"] === "br") w.htmlBrBytes = res.raw.length;
+        }
       }
       step(`Load on ${kind}: ${options.connections.join("/")} connections × ${options.duration} s per page`);
       for (const target of targets) {

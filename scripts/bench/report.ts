@@ -188,13 +188,13 @@ export function markdown(r: Results): string {
     parts.push("### Page weight");
     parts.push(
       table(
-        ["page", "status", "Cache-Control", "HTML", "HTML gzip", "inline script", "JS files", "JS gzip", "beyond shared runtime"],
+        ["page", "status", "Cache-Control", "HTML", "HTML gzip", "HTML br (npm start)", "inline script", "JS files", "JS gzip", "beyond shared runtime"],
         r.weights.map((w) => {
           const shared = r.sharedJs?.files ?? [];
           const extra = w.scripts.filter((s) => !shared.includes(s.src)).reduce((n, s) => n + s.gzipBytes, 0);
           return [
             `${w.page} \`${w.path.length > 40 ? w.path.slice(0, 37) + "…" : w.path}\``, w.status, w.cacheControl || "–",
-            kb(w.htmlBytes), kb(w.htmlGzipBytes), kb(w.inlineScriptBytes), w.scripts.length, kb(w.jsGzipBytes), kb(extra),
+            kb(w.htmlBytes), kb(w.htmlGzipBytes), w.htmlBrBytes === undefined ? "–" : kb(w.htmlBrBytes), kb(w.inlineScriptBytes), w.scripts.length, kb(w.jsGzipBytes), kb(extra),
           ];
         }),
       ),

@@ -43,6 +43,8 @@ export type PageWeight = {
   /** gzip -6 of the HTML, comparable whether or not the server compressed. */
   htmlGzipBytes: number;
   contentEncoding: string;
+  /** As the production server (npm start) sends it to a browser that accepts brotli. */
+  htmlBrBytes?: number;
   inlineScriptBytes: number;
   scripts: ScriptInfo[];
   jsBytes: number;
