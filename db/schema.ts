@@ -79,6 +79,8 @@ export const articles = sqliteTable(
     // The editors' list: sorted by publication date across statuses, and one author's by update.
     index("articles_published_idx").on(t.publishedAt, t.id),
     index("articles_author_updated_idx").on(t.authorId, t.updatedAt, t.id),
+    // Sitemap files cover fixed id ranges: one seek per file, the URL and lastmod read from the index.
+    index("articles_sitemap_idx").on(t.status, t.id, t.publishedAt, t.updatedAt, t.slug),
   ],
 );
 
@@ -238,6 +240,16 @@ export const adStats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.slotId, t.day] })],
 );
+
+/**
+ * Counts kept by triggers (drizzle/0006) so public pages read a number instead of counting the
+ * archive: `published_articles` is the number of articles whose status is published (due or
+ * scheduled).
+ */
+export const counters = sqliteTable("counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull().default(0),
+});
 
 /** One row (id = 1): the site's editable settings. */
 export const siteSettings = sqliteTable(

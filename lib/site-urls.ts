@@ -13,7 +13,7 @@ export const sitePaths = {
   search: "/search",
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
-  sitemapChunk: (n: number) => `/sitemaps/${n}.xml`,
+  sitemapFile: (name: string) => `/sitemaps/${name}`,
   newsSitemap: "/news-sitemap.xml",
 } as const;
 

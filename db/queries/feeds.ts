@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import { db, sqlite } from "@/db";
 import { articles, articleTags, authors, tags } from "@/db/schema";
 import { articleBodyColumns, toArticleBody, type ArticleBody } from "./articles";
@@ -115,20 +115,35 @@ export async function listNewsSitemapArticles(options: { now: Date }): Promise<N
 }
 
 export type SitemapCounts = {
+  /** Published, due articles (at most `upTo + 1` when a bound was given). */
   articles: number;
   tags: number;
   authors: number;
   /** Newest publication or edit among published articles (the front page's lastmod). */
   latest: string | null;
+  /** Highest id of a published article (sitemap files cover id ranges up to it), 0 if none. */
+  lastArticleId: number;
 };
 
-/** Sizes of the sitemap's parts; tags and authors count only when they have published articles. */
-export async function countSitemapEntries(options: { now: Date }): Promise<SitemapCounts> {
+/**
+ * Sizes of the sitemap's parts; tags and authors count only when they have published articles.
+ * Articles: the trigger-kept count of published ones (drizzle/0006) less those not yet due, an
+ * index range over scheduled articles only. Counting the archive itself cost ~4 ms at 100,000.
+ * `upTo` caps the figure (callers comparing against a limit need no more).
+ */
+export async function countSitemapEntries(options: { now: Date; upTo?: number }): Promise<SitemapCounts> {
   const now = options.now.getTime();
   const s = sqlite();
-  const { n: articleCount } = s
-    .prepare(`SELECT count(*) AS n FROM articles WHERE status = 'published' AND published_at <= ?`)
+  const { n: published } = (s.prepare(`SELECT value AS n FROM counters WHERE name = 'published_articles'`).get() as
+    | { n: number }
+    | undefined) ?? { n: 0 };
+  const { n: notDue } = s
+    .prepare(
+      `SELECT (SELECT count(*) FROM articles WHERE status = 'published' AND published_at > ?)
+            + (SELECT count(*) FROM articles WHERE status = 'published' AND published_at IS NULL) AS n`,
+    )
     .get(now) as { n: number };
+  const articleCount = Math.max(0, published - notDue);
   const { n: tagCount } = s
     .prepare(
       `SELECT count(*) AS n FROM tags t
@@ -151,25 +166,37 @@ export async function countSitemapEntries(options: { now: Date }): Promise<Sitem
           ORDER BY published_at DESC, id DESC LIMIT 50)`,
     )
     .get(now) as { t: number | null };
+  // Walks down the id index past any scheduled articles (few) to the newest due one.
+  const last = s
+    .prepare(
+      `SELECT id FROM articles INDEXED BY articles_sitemap_idx
+        WHERE status = 'published' AND published_at <= ? ORDER BY id DESC LIMIT 1`,
+    )
+    .get(now) as { id: number } | undefined;
   return {
-    articles: articleCount,
+    articles: options.upTo === undefined ? articleCount : Math.min(articleCount, options.upTo + 1),
     tags: tagCount,
     authors: authorCount,
     latest: latest.t === null ? null : new Date(latest.t).toISOString(),
+    lastArticleId: last?.id ?? 0,
   };
 }
 
 export type SitemapEntry = { path: string; lastmod: string | null };
 
-/** Tags with published articles, by id, each with the time of its newest article. */
+/**
+ * Tags with published articles, by id, each with the time of its newest article. The inner LIMIT
+ * keeps SQLite from flattening the subquery, which would look the lastmod up twice per tag.
+ */
 export async function listSitemapTags(options: { now: Date; offset: number; limit: number }): Promise<SitemapEntry[]> {
   const rows = sqlite()
     .prepare(
       `SELECT slug, lastmod FROM (
          SELECT t.id, t.slug,
-                (SELECT max(x.published_at) FROM article_tags x WHERE x.tag_id = t.id AND x.published_at <= ?) AS lastmod
-           FROM tags t)
-        WHERE lastmod IS NOT NULL ORDER BY id LIMIT ? OFFSET ?`,
+                (SELECT x.published_at FROM article_tags x WHERE x.tag_id = t.id AND x.published_at <= ?
+                  ORDER BY x.published_at DESC LIMIT 1) AS lastmod
+           FROM tags t ORDER BY t.id LIMIT -1)
+        WHERE lastmod IS NOT NULL LIMIT ? OFFSET ?`,
     )
     .all(options.now.getTime(), Math.min(options.limit, SITEMAP_BATCH), options.offset) as {
     slug: string;
@@ -184,10 +211,11 @@ export async function listSitemapAuthors(options: { now: Date; offset: number; l
     .prepare(
       `SELECT slug, lastmod FROM (
          SELECT au.id, au.slug,
-                (SELECT max(a.published_at) FROM articles a
-                  WHERE a.author_id = au.id AND a.status = 'published' AND a.published_at <= ?) AS lastmod
-           FROM authors au)
-        WHERE lastmod IS NOT NULL ORDER BY id LIMIT ? OFFSET ?`,
+                (SELECT a.published_at FROM articles a
+                  WHERE a.author_id = au.id AND a.status = 'published' AND a.published_at <= ?
+                  ORDER BY a.published_at DESC LIMIT 1) AS lastmod
+           FROM authors au ORDER BY au.id LIMIT -1)
+        WHERE lastmod IS NOT NULL LIMIT ? OFFSET ?`,
     )
     .all(options.now.getTime(), Math.min(options.limit, SITEMAP_BATCH), options.offset) as {
     slug: string;
@@ -196,51 +224,40 @@ export async function listSitemapAuthors(options: { now: Date; offset: number; l
   return rows.map((r) => ({ path: `/authors/${r.slug}`, lastmod: new Date(r.lastmod).toISOString() }));
 }
 
-/** Position in the oldest-first walk of published articles: (published_at, id). */
-export type ArticleCursor = { publishedAt: number; id: number };
-
-/** The cursor of the article at `offset` in the oldest-first walk (null past the end). */
-export async function sitemapArticleCursorAt(options: { now: Date; offset: number }): Promise<ArticleCursor | null> {
-  const row = db
-    .select({ publishedAt: articles.publishedAt, id: articles.id })
-    .from(articles)
-    .where(isPublishedBy(options.now))
-    .orderBy(asc(articles.publishedAt), asc(articles.id))
-    .limit(1)
-    .offset(options.offset)
-    .get();
-  return row?.publishedAt ? { publishedAt: row.publishedAt.getTime(), id: row.id } : null;
+/**
+ * Which of the id ranges [(k-1)·size+1, k·size], k = 1…ceil(lastId/size), hold at least one
+ * published article: one indexed probe per range, so the sitemap index never lists an empty file.
+ */
+export async function listSitemapArticleRanges(options: { now: Date; size: number; lastId: number }): Promise<number[]> {
+  const size = Math.max(1, Math.floor(options.size));
+  const probe = sqlite().prepare(
+    `SELECT 1 FROM articles INDEXED BY articles_sitemap_idx
+      WHERE status = 'published' AND id BETWEEN ? AND ? AND published_at <= ? LIMIT 1`,
+  );
+  const now = options.now.getTime();
+  const ranges: number[] = [];
+  for (let k = 1; (k - 1) * size < options.lastId; k++) {
+    if (probe.get((k - 1) * size + 1, k * size, now)) ranges.push(k);
+  }
+  return ranges;
 }
 
-export type SitemapArticle = { slug: string; lastmod: string; cursor: ArticleCursor };
-
-/** Published articles oldest first, strictly after `after` (keyset), at most one batch. */
-export async function listSitemapArticles(options: {
-  now: Date;
-  after: ArticleCursor | null;
-  limit: number;
-}): Promise<SitemapArticle[]> {
-  const after = options.after;
-  const rows = db
-    .select({ id: articles.id, slug: articles.slug, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
-    .from(articles)
-    .where(
-      and(
-        isPublishedBy(options.now),
-        isNotNull(articles.publishedAt),
-        // A row-value comparison is what lets SQLite start the index range at the cursor.
-        after ? sql`(${articles.publishedAt}, ${articles.id}) > (${after.publishedAt}, ${after.id})` : undefined,
-      ),
+/**
+ * Published articles with ids in [fromId, toId] (at most one batch of ids), by id, from the
+ * covering index articles(status, id, published_at, updated_at, slug): a file of the sitemap
+ * costs the same wherever it sits in the archive.
+ */
+export async function listSitemapArticleRange(options: { now: Date; fromId: number; toId: number }): Promise<SitemapEntry[]> {
+  const toId = Math.min(options.toId, options.fromId + SITEMAP_BATCH - 1);
+  const rows = sqlite()
+    .prepare(
+      `SELECT slug, published_at, updated_at FROM articles INDEXED BY articles_sitemap_idx
+        WHERE status = 'published' AND id BETWEEN ? AND ? AND published_at <= ?
+        ORDER BY id`,
     )
-    .orderBy(asc(articles.publishedAt), asc(articles.id))
-    .limit(Math.min(options.limit, SITEMAP_BATCH))
-    .all();
-  return rows.map((r) => {
-    const published = r.publishedAt!.getTime();
-    return {
-      slug: r.slug,
-      lastmod: new Date(Math.max(published, r.updatedAt.getTime())).toISOString(),
-      cursor: { publishedAt: published, id: r.id },
-    };
-  });
+    .all(options.fromId, toId, options.now.getTime()) as { slug: string; published_at: number; updated_at: number }[];
+  return rows.map((r) => ({
+    path: `/articles/${r.slug}`,
+    lastmod: new Date(Math.max(r.published_at, r.updated_at)).toISOString(),
+  }));
 }

@@ -6,11 +6,10 @@ import {
   listFeedArticles,
   listFeedArticlesByTag,
   listNewsSitemapArticles,
-  listSitemapArticles,
+  listSitemapArticleRange,
+  listSitemapArticleRanges,
   listSitemapAuthors,
   listSitemapTags,
-  sitemapArticleCursorAt,
-  type ArticleCursor,
 } from "@/db/queries/feeds";
 import { cacheTags } from "@/lib/cache-tags";
 import type { SitemapSource } from "./sitemap";
@@ -51,7 +50,7 @@ export const cachedNewsSitemapArticles = unstable_cache(
 const sitemapCache = { tags: [cacheTags.sitemaps, cacheTags.taxonomy], revalidate: HOUR };
 
 export const cachedSitemapSource: SitemapSource = {
-  counts: unstable_cache(() => countSitemapEntries({ now: new Date() }), ["sitemap-counts"], sitemapCache),
+  counts: unstable_cache((upTo: number) => countSitemapEntries({ now: new Date(), upTo }), ["sitemap-counts"], sitemapCache),
   tags: unstable_cache(
     (offset: number, limit: number) => listSitemapTags({ now: new Date(), offset, limit }),
     ["sitemap-tags"],
@@ -62,14 +61,14 @@ export const cachedSitemapSource: SitemapSource = {
     ["sitemap-authors"],
     sitemapCache,
   ),
-  articleCursorAt: unstable_cache(
-    (offset: number) => sitemapArticleCursorAt({ now: new Date(), offset }),
-    ["sitemap-article-cursor"],
+  articleRanges: unstable_cache(
+    (size: number, lastId: number) => listSitemapArticleRanges({ now: new Date(), size, lastId }),
+    ["sitemap-article-ranges"],
     sitemapCache,
   ),
-  articles: unstable_cache(
-    (after: ArticleCursor | null, limit: number) => listSitemapArticles({ now: new Date(), after, limit }),
-    ["sitemap-articles"],
+  articleRange: unstable_cache(
+    (fromId: number, toId: number) => listSitemapArticleRange({ now: new Date(), fromId, toId }),
+    ["sitemap-article-range"],
     sitemapCache,
   ),
 };

@@ -170,18 +170,30 @@ describe("RSS feed", () => {
 
 type Url = { loc: string; lastmod?: string };
 
-async function allUrls(maxUrls: number): Promise<Url[]> {
-  const source = querySitemapSource(NOW);
+async function allUrls(maxUrls: number, now = NOW): Promise<Url[]> {
+  const source = querySitemapSource(now);
   const doc = parseXml(await renderSitemap({ siteUrl: SITE, source, maxUrls }));
   if (doc.urlset) return doc.urlset.url;
   const urls: Url[] = [];
   for (const s of doc.sitemapindex.sitemap) {
-    const n = parseSitemapChunkName(s.loc.slice(`${SITE}/sitemaps/`.length))!;
-    const chunk = parseXml((await renderSitemapChunk(n, { siteUrl: SITE, source, maxUrls }))!);
+    const file = parseSitemapChunkName(s.loc.slice(`${SITE}/sitemaps/`.length))!;
+    const chunk = parseXml((await renderSitemapChunk(file, { siteUrl: SITE, source, maxUrls }))!);
+    // Every listed file holds at least one URL and no more than the limit.
+    expect(chunk.urlset.url.length).toBeGreaterThan(0);
     expect(chunk.urlset.url.length).toBeLessThanOrEqual(maxUrls);
     urls.push(...chunk.urlset.url);
   }
   return urls;
+}
+
+function publishedArticleLocs(now = NOW): string[] {
+  return db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(and(eq(articles.status, "published"), lte(articles.publishedAt, now)))
+    .orderBy(articles.id)
+    .all()
+    .map((p) => `${SITE}/articles/${p.slug}`);
 }
 
 describe("sitemap", () => {
@@ -196,13 +208,8 @@ describe("sitemap", () => {
       expect(u.loc.startsWith(`${SITE}/`)).toBe(true);
       expect(new Date(u.lastmod!).toISOString()).toBe(u.lastmod);
     }
-    const published = db
-      .select({ slug: articles.slug })
-      .from(articles)
-      .where(and(eq(articles.status, "published"), lte(articles.publishedAt, NOW)))
-      .all();
-    const articleLocs = locs.filter((l) => l.includes("/articles/"));
-    expect(articleLocs.sort()).toEqual(published.map((p) => `${SITE}/articles/${p.slug}`).sort());
+    // Articles by id, each published one exactly once.
+    expect(locs.filter((l) => l.includes("/articles/"))).toEqual(publishedArticleLocs());
     const reference = urls.find((u) => u.loc.endsWith(REFERENCE_SLUG))!;
     expect(reference.lastmod).toBe("2025-07-11T09:00:00.000Z");
 
@@ -214,6 +221,44 @@ describe("sitemap", () => {
     expect(urls).toHaveLength(sitemapTotal(counts));
   });
 
+  it("counts articles only as far as asked, and names the last published id", async () => {
+    const all = await countSitemapEntries({ now: NOW });
+    expect(all.articles).toBe(publishedArticleLocs().length);
+    expect((await countSitemapEntries({ now: NOW, upTo: 3 })).articles).toBe(4);
+    expect((await countSitemapEntries({ now: NOW, upTo: all.articles })).articles).toBe(all.articles);
+    const last = db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.status, "published"), lte(articles.publishedAt, NOW)))
+      .orderBy(desc(articles.id))
+      .limit(1)
+      .get()!;
+    expect(all.lastArticleId).toBe(last.id);
+  });
+
+  it("keeps the article count right through publish, unpublish, schedule and delete", async () => {
+    const direct = () => publishedArticleLocs().length;
+    const counted = async () => (await countSitemapEntries({ now: NOW })).articles;
+    expect(await counted()).toBe(direct());
+    const draft = db.select({ id: articles.id }).from(articles).where(eq(articles.status, "draft")).get()!;
+    db.update(articles).set({ status: "published", publishedAt: new Date(NOW.getTime() - 1000) }).where(eq(articles.id, draft.id)).run();
+    expect(await counted()).toBe(direct());
+    // Scheduled: published status, not yet due.
+    db.update(articles).set({ publishedAt: new Date(NOW.getTime() + 86_400_000) }).where(eq(articles.id, draft.id)).run();
+    expect(await counted()).toBe(direct());
+    db.update(articles).set({ status: "draft" }).where(eq(articles.id, draft.id)).run();
+    expect(await counted()).toBe(direct());
+    const author = db.select({ id: authors.id }).from(authors).get()!;
+    const added = db
+      .insert(articles)
+      .values({ slug: "counted-once", title: "Counted once", status: "published", publishedAt: NOW, updatedAt: NOW, authorId: author.id })
+      .returning({ id: articles.id })
+      .get();
+    expect(await counted()).toBe(direct());
+    db.delete(articles).where(eq(articles.id, added.id)).run();
+    expect(await counted()).toBe(direct());
+  });
+
   it("leaves out tags whose only articles are unpublished", async () => {
     const draft = db.select({ id: articles.id }).from(articles).where(eq(articles.status, "draft")).get()!;
     const tag = db.insert(tags).values({ name: "Draft Only", slug: "draft-only" }).returning({ id: tags.id }).get();
@@ -222,33 +267,71 @@ describe("sitemap", () => {
     expect(urls.map((u) => u.loc)).not.toContain(`${SITE}/tags/draft-only`);
   });
 
-  it("becomes an index of files of at most maxUrls past the threshold, covering the same URLs", async () => {
+  it("becomes an index of files of at most maxUrls past the threshold, covering the same URLs once", async () => {
     const counts = await countSitemapEntries({ now: NOW });
     const total = sitemapTotal(counts);
     const flat = await allUrls(50_000);
+    expect(flat).toHaveLength(total);
 
     const exact = parseXml(await renderSitemap({ siteUrl: SITE, source: querySitemapSource(NOW), maxUrls: total }));
     expect(exact.urlset.url).toHaveLength(total);
 
     const index = parseXml(await renderSitemap({ siteUrl: SITE, source: querySitemapSource(NOW), maxUrls: total - 1 }));
     expect(index.sitemapindex["@xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
-    expect(index.sitemapindex.sitemap.map((s: Url) => s.loc)).toEqual([`${SITE}/sitemaps/1.xml`, `${SITE}/sitemaps/2.xml`]);
+    const names = index.sitemapindex.sitemap.map((s: Url) => s.loc.slice(`${SITE}/sitemaps/`.length));
+    expect(names[0]).toBe("pages-1.xml");
+    expect(names.some((n: string) => n.startsWith("articles-"))).toBe(true);
 
     for (const maxUrls of [10, 17, total - 1]) {
       const chunked = await allUrls(maxUrls);
       expect(chunked).toEqual(flat);
     }
-    const small = parseXml(await renderSitemap({ siteUrl: SITE, source: querySitemapSource(NOW), maxUrls: 10 }));
-    expect(small.sitemapindex.sitemap).toHaveLength(Math.ceil(total / 10));
-    expect(await renderSitemapChunk(Math.ceil(total / 10) + 1, { siteUrl: SITE, source: querySitemapSource(NOW), maxUrls: 10 })).toBeNull();
-    expect(await renderSitemapChunk(0, { siteUrl: SITE, source: querySitemapSource(NOW), maxUrls: 10 })).toBeNull();
-    expect(await renderSitemapChunk(1, { siteUrl: SITE, source: querySitemapSource(NOW) })).toBeNull();
+    const source = querySitemapSource(NOW);
+    const options = { siteUrl: SITE, source, maxUrls: 10 };
+    expect(await renderSitemapChunk({ kind: "pages", n: Math.ceil((total - counts.articles) / 10) + 1 }, options)).toBeNull();
+    expect(await renderSitemapChunk({ kind: "articles", n: Math.ceil(counts.lastArticleId / 10) + 1 }, options)).toBeNull();
+    expect(await renderSitemapChunk({ kind: "pages", n: 0 }, options)).toBeNull();
+    // No index below the threshold, so no child files either.
+    expect(await renderSitemapChunk({ kind: "pages", n: 1 }, { siteUrl: SITE, source })).toBeNull();
+  });
+
+  it("keeps an article in the file of its id range, and lists no file whose range holds none", async () => {
+    const maxUrls = 10;
+    const source = querySitemapSource(NOW);
+    const before = parseXml(await renderSitemap({ siteUrl: SITE, source, maxUrls })).sitemapindex.sitemap.map((s: Url) => s.loc);
+    // Unpublish every article with an id in 11..20: the second range empties.
+    const inRange = db
+      .select({ id: articles.id, status: articles.status })
+      .from(articles)
+      .all()
+      .filter((a) => a.id >= 11 && a.id <= 20 && a.status === "published");
+    expect(inRange.length).toBeGreaterThan(0);
+    for (const a of inRange) db.update(articles).set({ status: "draft" }).where(eq(articles.id, a.id)).run();
+    try {
+      const after = parseXml(await renderSitemap({ siteUrl: SITE, source, maxUrls })).sitemapindex.sitemap.map((s: Url) => s.loc);
+      expect(before).toContain(`${SITE}/sitemaps/articles-2.xml`);
+      expect(after).not.toContain(`${SITE}/sitemaps/articles-2.xml`);
+      expect(after).toContain(`${SITE}/sitemaps/articles-1.xml`);
+      expect(await renderSitemapChunk({ kind: "articles", n: 2 }, { siteUrl: SITE, source, maxUrls })).toBeNull();
+      const urls = await allUrls(maxUrls);
+      expect(urls.filter((u) => u.loc.includes("/articles/")).map((u) => u.loc)).toEqual(publishedArticleLocs());
+    } finally {
+      for (const a of inRange) db.update(articles).set({ status: "published" }).where(eq(articles.id, a.id)).run();
+    }
+  });
+
+  it("leaves scheduled articles out until they are due", async () => {
+    const later = new Date(NOW.getTime() + 365 * 86_400_000);
+    const now = await allUrls(10, NOW);
+    const future = await allUrls(10, later);
+    expect(now.filter((u) => u.loc.includes("/articles/")).map((u) => u.loc)).toEqual(publishedArticleLocs(NOW));
+    expect(future.filter((u) => u.loc.includes("/articles/")).map((u) => u.loc)).toEqual(publishedArticleLocs(later));
   });
 
   it("names child files strictly", () => {
-    expect(parseSitemapChunkName("1.xml")).toBe(1);
-    expect(parseSitemapChunkName("12.xml")).toBe(12);
-    for (const bad of ["0.xml", "01.xml", "1", "1.xml.gz", "a.xml", "-1.xml", "1e3.xml", "9999999.xml"]) {
+    expect(parseSitemapChunkName("pages-1.xml")).toEqual({ kind: "pages", n: 1 });
+    expect(parseSitemapChunkName("articles-12.xml")).toEqual({ kind: "articles", n: 12 });
+    for (const bad of ["1.xml", "pages-0.xml", "articles-01.xml", "pages-1", "pages-1.xml.gz", "tags-1.xml", "articles--1.xml", "articles-1e3.xml", "articles-99999999.xml"]) {
       expect(parseSitemapChunkName(bad)).toBeNull();
     }
   });

@@ -3,7 +3,8 @@ import { getSettings } from "@/lib/site";
 import { parseSitemapChunkName, renderSitemapChunk } from "@/lib/feeds/sitemap";
 import { env } from "@/lib/env";
 
-// /sitemaps/N.xml exist once /sitemap.xml is an index; each is rendered on first request, then cached.
+// /sitemaps/pages-N.xml and /sitemaps/articles-K.xml exist once /sitemap.xml is an index; each is
+// rendered on first request, then cached.
 export const revalidate = 3600;
 export const dynamicParams = true;
 
@@ -12,12 +13,12 @@ export function generateStaticParams(): { file: string }[] {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const n = parseSitemapChunkName((await params).file);
+  const file = parseSitemapChunkName((await params).file);
   const site = await getSettings();
   const xml =
-    n === null
+    file === null
       ? null
-      : await renderSitemapChunk(n, { siteUrl: site.siteUrl, source: cachedSitemapSource, maxUrls: env.SITEMAP_MAX_URLS });
+      : await renderSitemapChunk(file, { siteUrl: site.siteUrl, source: cachedSitemapSource, maxUrls: env.SITEMAP_MAX_URLS });
   if (xml === null) {
     return new Response("No such sitemap.\n", {
       status: 404,
