@@ -182,3 +182,54 @@ describe("articleTextFilter", () => {
     expect(none).toEqual([]);
   });
 });
+
+describe("searchPublishedArticles with a common word (ranked by matched column, then date)", () => {
+  const COMMON = { commonTermArticles: 0 };
+  const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
+  const add = (slug: string, fields: { title: string; dek?: string; body?: string }, publishedAt: Date) =>
+    db
+      .insert(articles)
+      .values({ slug, dek: "", body: "Filler text.", ...fields, status: "published", publishedAt, updatedAt: NOW, authorId: 1 })
+      .returning({ id: articles.id })
+      .get().id;
+
+  it("puts title matches first, then dek, then body, newest first within each", async () => {
+    const bodyNew = add("q-body-new", { title: "Harbour report", body: "A quokka was seen." }, at(1));
+    const titleOld = add("q-title-old", { title: "Quokka count rises" }, at(300));
+    const dekMid = add("q-dek-mid", { title: "Island life", dek: "The quokka returns" }, at(100));
+    const titleNew = add("q-title-new", { title: "Quokka spotted again" }, at(50));
+    const bodyOld = add("q-body-old", { title: "Ferry times", body: "No quokka today." }, at(400));
+    const common = await searchPublishedArticles("quokka", { now: NOW, ...COMMON });
+    expect(common.hits.map((h) => h.id)).toEqual([titleNew, titleOld, dekMid, bodyNew, bodyOld]);
+    expect(common.total).toBe(5);
+    expect(common.hits[0].titleHtml).toBe("<mark>Quokka</mark> spotted again");
+    // The same articles as the bm25 ranking finds, in an order of its own.
+    const ranked = await searchPublishedArticles("quokka", { now: NOW });
+    expect(new Set(ranked.hits.map((h) => h.id))).toEqual(new Set(common.hits.map((h) => h.id)));
+  });
+
+  it("needs every word, in the column that ranks it", async () => {
+    const both = add("q-both", { title: "Quokka and wombat meet" }, at(10));
+    const split = add("q-split", { title: "Wombat news", body: "And a quokka." }, at(5));
+    add("q-one", { title: "Wombat alone" }, at(1));
+    const r = await searchPublishedArticles("wombat quokka", { now: NOW, ...COMMON });
+    expect(r.hits.map((h) => h.id)).toEqual([both, split]);
+  });
+
+  it("finds the reference article through its tags and keeps published-and-due only", async () => {
+    const r = await searchPublishedArticles("Gender Apartheid", { now: NOW, ...COMMON, pageSize: 50 });
+    expect(r.hits.map((h) => h.slug)).toContain(REFERENCE_SLUG);
+    const future = add("q-future", { title: "Quokka tomorrow" }, new Date(NOW.getTime() + 3_600_000));
+    expect((await searchPublishedArticles("quokka", { now: NOW, ...COMMON, pageSize: 50 })).hits.map((h) => h.id)).not.toContain(future);
+  });
+
+  it("pages through the same order and reads hostile input as words", async () => {
+    const all = await searchPublishedArticles("quokka", { now: NOW, ...COMMON, pageSize: 50 });
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push(...(await searchPublishedArticles("quokka", { now: NOW, ...COMMON, page, pageSize: 2 })).hits);
+    expect(pages.map((h) => h.id)).toEqual(all.hits.slice(0, 6).map((h) => h.id));
+    for (const input of ['quokka" OR title:*', "quokka) NEAR(", "{title}: quokka", "'; DROP TABLE articles; --"]) {
+      await expect(searchPublishedArticles(input, { now: NOW, ...COMMON })).resolves.toBeDefined();
+    }
+  });
+});

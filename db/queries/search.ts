@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { sqlite } from "@/db";
 import { articles } from "@/db/schema";
+import { preparedOnce } from "./prepared";
 
 /**
  * Full-text search through the `articles_fts` index (title, dek, body, tag names; rowid =
@@ -26,6 +27,61 @@ export const RANK_WINDOW = 1000;
 
 /** bm25 weights per column, in index order: title, dek, body, tags. */
 const BM25_WEIGHTS = "10.0, 4.0, 1.0, 3.0";
+
+/**
+ * A word found in more articles than this ("said", "the", "officials" in a big archive) tells
+ * little about relevance, and bm25 would count every article holding it (~2 ms per word at
+ * 100,000 articles, before ranking anything). Queries with such a word are ranked by where the
+ * words occur instead, with the same column order as the bm25 weights: title, dek, tags, body,
+ * newest first within each. Other queries are ranked by bm25.
+ */
+export const COMMON_TERM_ARTICLES = 2000;
+
+const termArticles = preparedOnce(() =>
+  sqlite().prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`),
+);
+
+/** Whether a word occurs in more than `threshold` articles (reads at most that many index entries). */
+function isCommonTerm(term: string, threshold: number): boolean {
+  const { n } = termArticles().get(`"${term}"`, threshold + 1) as { n: number };
+  return n > threshold;
+}
+
+/** The query restricted to one column at a time, for the tiered ranking. */
+function columnMatches(match: string) {
+  return { title: `{title} : (${match})`, dek: `{dek} : (${match})`, tags: `{tags} : (${match})` };
+}
+
+// Both rank the newest RANK_WINDOW matches only: FTS5 walks a doclist newest-first without
+// scoring it, so a word found in every article costs the same as a rare one. CROSS JOIN keeps
+// the FTS index as the outer loop (never a scan of all articles).
+const bm25Search = preparedOnce(() => sqlite().prepare(`
+  SELECT a.id, a.slug, a.title, a.dek, a.published_at
+    FROM (SELECT rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS}) AS score
+            FROM articles_fts WHERE articles_fts MATCH @match
+           ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) f
+   CROSS JOIN articles a ON a.id = f.id
+   WHERE a.status = 'published' AND a.published_at <= @now
+   ORDER BY f.score, a.published_at DESC
+   LIMIT @limit OFFSET @offset`));
+
+// The column checks only read the window's part of each doclist (rowid >= its oldest match).
+const tieredSearch = preparedOnce(() => sqlite().prepare(`
+  WITH w AS (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @match
+              ORDER BY rowid DESC LIMIT ${RANK_WINDOW}),
+       lo AS (SELECT coalesce(min(id), 0) AS id FROM w),
+       in_title AS (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @title AND rowid >= (SELECT id FROM lo)),
+       in_dek AS (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @dek AND rowid >= (SELECT id FROM lo)),
+       in_tags AS (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH @tags AND rowid >= (SELECT id FROM lo))
+  SELECT a.id, a.slug, a.title, a.dek, a.published_at
+    FROM w CROSS JOIN articles a ON a.id = w.id
+   WHERE a.status = 'published' AND a.published_at <= @now
+   ORDER BY CASE WHEN w.id IN (SELECT id FROM in_title) THEN 0
+                 WHEN w.id IN (SELECT id FROM in_dek) THEN 1
+                 WHEN w.id IN (SELECT id FROM in_tags) THEN 2
+                 ELSE 3 END,
+            a.published_at DESC
+   LIMIT @limit OFFSET @offset`));
 
 /** Private-use sentinels around matches; replaced by <mark> only after the text is escaped. */
 const OPEN = "\uE000";
@@ -140,12 +196,13 @@ export function parseSearchPage(raw: unknown): number | null {
 
 /**
  * Published, due articles matching every word of `input`, best first (bm25, title weighted
- * highest), one page at a time. Never throws on odd input: no words or an out-of-range page
+ * highest; by matched column then date when a word is common, see COMMON_TERM_ARTICLES), one
+ * page at a time. Never throws on odd input: no words or an out-of-range page
  * give an empty result.
  */
 export async function searchPublishedArticles(
   input: unknown,
-  options: { page?: number; now: Date; pageSize?: number },
+  options: { page?: number; now: Date; pageSize?: number; commonTermArticles?: number },
 ): Promise<SearchResults> {
   const page = options.page ?? 1;
   const pageSize = options.pageSize ?? SEARCH_PAGE_SIZE;
@@ -167,20 +224,12 @@ export async function searchPublishedArticles(
   const now = options.now.getTime();
   const db = sqlite();
   try {
-    // Rank the newest RANK_WINDOW matches only: FTS5 walks a doclist newest-first without
-    // scoring it, so a word found in every article costs the same as a rare one.
-    const rows = db
-      .prepare(
-        `SELECT a.id, a.slug, a.title, a.dek, a.published_at
-           FROM (SELECT rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS}) AS score
-                   FROM articles_fts WHERE articles_fts MATCH ?
-                  ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) f
-          CROSS JOIN articles a ON a.id = f.id
-          WHERE a.status = 'published' AND a.published_at <= ?
-          ORDER BY f.score, a.published_at DESC
-          LIMIT ? OFFSET ?`,
-      )
-      .all(match, now, pageSize + 1, (page - 1) * pageSize) as HitRow[];
+    const params = { match, now, limit: pageSize + 1, offset: (page - 1) * pageSize };
+    const rows = (
+      terms.some((t) => isCommonTerm(t, options.commonTermArticles ?? COMMON_TERM_ARTICLES))
+        ? tieredSearch().all({ ...params, ...columnMatches(match) })
+        : bm25Search().all(params)
+    ) as HitRow[];
     const shown = rows.slice(0, pageSize);
     const marks = new Map<number, MarkRow>();
     if (shown.length > 0) {
