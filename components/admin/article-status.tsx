@@ -1,5 +1,5 @@
 import type { ArticleStatus } from "@/db/schema";
-import { formatInZone } from "@/lib/articles/zoned-time";
+import { formatInZone } from "@/lib/time/zoned-time";
 
 /** Status badge; a scheduled article past its time is flagged as late. */
 export function ArticleStatusBadge({ status, late }: { status: ArticleStatus; late?: boolean }) {

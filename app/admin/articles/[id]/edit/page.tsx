@@ -6,7 +6,7 @@ import { ArticleDeleteForm } from "@/components/admin/article-delete-form";
 import { ArticleForm } from "@/components/admin/article-form";
 import { ArticleStatusBadge, ZonedTime } from "@/components/admin/article-status";
 import { requirePageUser } from "@/lib/auth/guards";
-import { editorTimeZone } from "@/lib/articles/editor-zone";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 import { createPreviewToken } from "@/lib/preview";
 
 export const metadata: Metadata = { title: "Edit article" };

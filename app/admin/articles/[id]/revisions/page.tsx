@@ -5,7 +5,7 @@ import { getArticleForEdit } from "@/db/queries/admin-articles";
 import { listRevisions } from "@/db/queries/revisions";
 import { ArticleStatusBadge, ZonedTime } from "@/components/admin/article-status";
 import { requirePageUser } from "@/lib/auth/guards";
-import { editorTimeZone } from "@/lib/articles/editor-zone";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 
 export const metadata: Metadata = { title: "Revisions" };
 

@@ -6,6 +6,9 @@
 
 export const DEFAULT_TIME_ZONE = "UTC";
 
+/** Cookie the admin pages set from the browser's zone, so server-rendered times read in it. */
+export const ZONE_COOKIE = "tz";
+
 /** The zone if the runtime knows it, else UTC (a forged or empty value must not throw). */
 export function safeTimeZone(zone: unknown): string {
   if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return DEFAULT_TIME_ZONE;
