@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticleForEdit } from "@/db/queries/admin-articles";
 import { listRevisions } from "@/db/queries/revisions";
-import { ArticleStatusBadge, ZonedTime } from "@/components/admin/article-status";
+import { ArticleStatusBadge } from "@/components/admin/article-status";
+import { ZonedTime } from "@/components/admin/zoned-time";
 import { requirePageUser } from "@/lib/auth/guards";
 import { editorTimeZone } from "@/lib/time/editor-zone";
 
