@@ -3,10 +3,11 @@
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { saveArticleAction, type ArticleFormState } from "@/app/admin/articles/actions";
 import { Field, FormMessage } from "@/components/admin/form";
-import { localInputToUtc, safeTimeZone, utcToLocalInput } from "@/lib/articles/zoned-time";
+import { localInputToUtc, utcToLocalInput } from "@/lib/time/zoned-time";
 import { slugify } from "@/lib/slug";
 import { ARTICLE_LIMITS, formatBytes, utf8Length } from "@/lib/validation/article";
 import { ArticleTagsInput } from "./article-tags-input";
+import { rememberBrowserZone } from "./editor-zone-cookie";
 import { MarkdownEditor } from "./markdown-editor";
 
 export type ArticleFormData = {
@@ -71,8 +72,7 @@ export function ArticleForm({
 
   // Times are shown and typed in the browser's zone; tell the server (for the next page) too.
   useEffect(() => {
-    const browserZone = safeTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    document.cookie = `tz=${encodeURIComponent(browserZone)}; path=/; max-age=31536000; samesite=lax`;
+    const browserZone = rememberBrowserZone();
     if (browserZone === zone) return;
     setPublishAt((value) => {
       const utc = value ? localInputToUtc(value, zone) : null;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AdminArticleFilters, AdminArticleRow, AdminStatusFilter } from "@/db/queries/admin-articles";
-import { ArticleStatusBadge, ZonedTime } from "./article-status";
+import { ArticleStatusBadge } from "./article-status";
+import { ZonedTime } from "./zoned-time";
 
 const STATUS_TABS: { value: AdminStatusFilter | ""; label: string }[] = [
   { value: "", label: "All" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adSlotSchema, isValidAdKey, type AdSlotInput } from "./ad-slot";
+import { adSlotSchema, isValidAdKey, windowEdgeInput, type AdSlotInput } from "./ad-slot";
 
 const image: AdSlotInput = {
   key: "YYYYYYYYYY",
@@ -70,13 +70,56 @@ describe("adSlotSchema", () => {
     expect(errorsOf({ ...image, placement: "sidebar-left" as never }).placement).toBeDefined();
   });
 
-  it("reads the window as UTC and needs the end after the start", () => {
+  it("reads the window as UTC when no zone is given and needs the end after the start", () => {
     const r = adSlotSchema.parse({ ...image, startsAt: "2025-07-11T09:30", endsAt: "2025-07-12T00:00" });
     expect(r.startsAt?.toISOString()).toBe("2025-07-11T09:30:00.000Z");
     expect(errorsOf({ ...image, startsAt: "2025-07-11T09:30", endsAt: "2025-07-11T09:30" }).endsAt).toBeDefined();
     expect(errorsOf({ ...image, startsAt: "2025-02-31T00:00" }).startsAt).toBeDefined();
     expect(errorsOf({ ...image, startsAt: "tomorrow" }).startsAt).toBeDefined();
     expect(adSlotSchema.parse({ ...image, active: undefined }).active).toBe(false);
+  });
+});
+
+describe("ad slot window in the editor's zone", () => {
+  const window = (timeZone: string, startsAt: string, endsAt = "") => ({ ...image, timeZone, startsAt, endsAt });
+
+  it("stores the UTC instants of the wall times typed, and shows them back the same", () => {
+    const r = adSlotSchema.parse(window("America/New_York", "2025-07-11T09:00", "2025-12-01T17:30"));
+    expect(r.startsAt?.toISOString()).toBe("2025-07-11T13:00:00.000Z"); // EDT, UTC−4
+    expect(r.endsAt?.toISOString()).toBe("2025-12-01T22:30:00.000Z"); // EST, UTC−5
+    expect(windowEdgeInput(r.startsAt, "America/New_York")).toBe("2025-07-11T09:00");
+    expect(windowEdgeInput(r.endsAt, "America/New_York")).toBe("2025-12-01T17:30");
+    expect(windowEdgeInput(null, "America/New_York")).toBe("");
+  });
+
+  it("handles a half-hour offset", () => {
+    const r = adSlotSchema.parse(window("Asia/Kolkata", "2025-07-11T09:00", "2025-07-11T09:30"));
+    expect(r.startsAt?.toISOString()).toBe("2025-07-11T03:30:00.000Z");
+    expect(r.endsAt?.toISOString()).toBe("2025-07-11T04:00:00.000Z");
+    expect(windowEdgeInput(r.startsAt, "Asia/Kolkata")).toBe("2025-07-11T09:00");
+  });
+
+  it("refuses a wall time the clocks skip, beside its field, naming the zone", () => {
+    const errors = errorsOf(window("America/New_York", "2025-03-09T02:30", "2025-03-09T02:00"));
+    expect(errors.startsAt).toEqual([
+      "02:30 on 2025-03-09 does not exist in America/New_York: the clocks go forward then. Choose 03:30 or another time.",
+    ]);
+    expect(errors.endsAt?.[0]).toMatch(/^02:00 on 2025-03-09 does not exist in America\/New_York/);
+    expect(Object.keys(errors).sort()).toEqual(["endsAt", "startsAt"]);
+    // The same wall time is fine where the clocks do not change that night.
+    expect(errorsOf(window("Asia/Kolkata", "2025-03-09T02:30"))).toEqual({});
+  });
+
+  it("needs the end after the start in the zone too", () => {
+    expect(errorsOf(window("Asia/Kolkata", "2025-07-11T09:00", "2025-07-11T08:59")).endsAt).toEqual(["The end must be after the start."]);
+    expect(errorsOf(window("Asia/Kolkata", "2025-07-11T09:00", "2025-07-11T09:00")).endsAt).toEqual(["The end must be after the start."]);
+  });
+
+  it("reads an unknown or forged zone as UTC instead of failing", () => {
+    expect(adSlotSchema.parse(window("Nowhere/Land", "2025-07-11T09:00")).startsAt?.toISOString()).toBe("2025-07-11T09:00:00.000Z");
+    expect(adSlotSchema.parse(window("x".repeat(500), "2025-07-11T09:00")).startsAt?.toISOString()).toBe("2025-07-11T09:00:00.000Z");
+    expect(errorsOf(window("Europe/Paris", "1999-12-31T23:00")).startsAt).toBeDefined();
+    expect(errorsOf(window("Europe/Paris", "2025-07-11T09:00".padEnd(60, "0"))).startsAt).toBeDefined();
   });
 });
 

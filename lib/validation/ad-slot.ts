@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readLocalInput, safeTimeZone, utcToLocalInput } from "@/lib/time/zoned-time";
 // Types only: this module is also used by the admin form in the browser, which must not pull in
 // the database schema. The label records below are checked against the schema's unions.
 import type { AdCreativeType, AdPlacement } from "@/db/schema";
@@ -63,36 +64,29 @@ const size = (label: string) =>
     .transform(Number)
     .refine((n) => n >= 1 && n <= AD_SIZE_MAX, `The ${label} must be between 1 and ${AD_SIZE_MAX} pixels.`);
 
-/** `YYYY-MM-DDTHH:mm` (as a datetime-local field sends it), read as UTC; empty means none. */
-const utcDateTime = z
-  .string()
-  .trim()
-  .refine((s) => s === "" || parseUtcDateTime(s) !== null, "Enter a date and time like 2025-07-11T09:30.")
-  .transform((s) => (s === "" ? null : parseUtcDateTime(s)));
+/** `YYYY-MM-DDTHH:mm` as a datetime-local field sends it, in the editor's zone; empty means none. */
+const localDateTime = z.string().trim().max(40, "Enter a date and time like 2025-07-11T09:30.");
 
-export function parseUtcDateTime(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0));
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  // Reject overflow such as 2025-02-31 rather than silently rolling into March.
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day ||
-    date.getUTCHours() !== hour ||
-    date.getUTCMinutes() !== minute ||
-    year < 2000 ||
-    year > 2999
-  ) {
-    return null;
+type WindowEdge = { date: Date | null; error?: string };
+
+/** A window edge typed in `zone` → the UTC instant the database stores, or why it cannot be. */
+export function readWindowEdge(text: string, zone: string): WindowEdge {
+  if (text === "") return { date: null };
+  const value = text.replace(" ", "T");
+  const reading = readLocalInput(value, zone);
+  if (!reading.ok && reading.reason === "skipped") {
+    const [day, time] = value.split("T");
+    const later = utcToLocalInput(reading.date, zone).split("T")[1];
+    return { date: null, error: `${time} on ${day} does not exist in ${zone}: the clocks go forward then. Choose ${later} or another time.` };
   }
-  return date;
+  const year = Number(value.slice(0, 4));
+  if (!reading.ok || year < 2000 || year > 2999) return { date: null, error: "Enter a date and time like 2025-07-11T09:30." };
+  return { date: reading.date };
 }
 
-export function formatUtcDateTime(date: Date | number | null | undefined): string {
-  if (date === null || date === undefined) return "";
-  return new Date(date).toISOString().slice(0, 16);
+/** A stored window edge as the editor's form shows it. */
+export function windowEdgeInput(date: Date | null | undefined, zone: string): string {
+  return date ? utcToLocalInput(date, zone) : "";
 }
 
 /** Tag names, separated by commas; empty means the slot is shown everywhere its placement is. */
@@ -124,8 +118,10 @@ export const adSlotSchema = z
       .union([z.literal("on"), z.literal("true"), z.literal(""), z.literal("false")])
       .optional()
       .transform((v) => v === "on" || v === "true"),
-    startsAt: utcDateTime.prefault(""),
-    endsAt: utcDateTime.prefault(""),
+    startsAt: localDateTime.prefault(""),
+    endsAt: localDateTime.prefault(""),
+    /** The zone the editor typed the window in (the browser's). */
+    timeZone: z.string().prefault("UTC").transform(safeTimeZone),
     tags: tagList.prefault(""),
   })
   .superRefine((v, ctx) => {
@@ -153,7 +149,11 @@ export const adSlotSchema = z
     } else if (v.html.trim() === "") {
       ctx.addIssue({ code: "custom", path: ["html"], message: "Paste the ad code." });
     }
-    if (v.startsAt && v.endsAt && v.endsAt.getTime() <= v.startsAt.getTime()) {
+    const starts = readWindowEdge(v.startsAt, v.timeZone);
+    const ends = readWindowEdge(v.endsAt, v.timeZone);
+    if (starts.error) ctx.addIssue({ code: "custom", path: ["startsAt"], message: starts.error });
+    if (ends.error) ctx.addIssue({ code: "custom", path: ["endsAt"], message: ends.error });
+    if (starts.date && ends.date && ends.date.getTime() <= starts.date.getTime()) {
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start." });
     }
   })
@@ -173,8 +173,8 @@ export const adSlotSchema = z
       altText: image ? v.altText : "",
       html: image ? null : v.html,
       active: v.active,
-      startsAt: v.startsAt,
-      endsAt: v.endsAt,
+      startsAt: readWindowEdge(v.startsAt, v.timeZone).date,
+      endsAt: readWindowEdge(v.endsAt, v.timeZone).date,
       tags: v.tags,
     };
   });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localInputToUtc, safeTimeZone } from "@/lib/articles/zoned-time";
+import { localInputToUtc, safeTimeZone } from "@/lib/time/zoned-time";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, slugify } from "@/lib/slug";
 
 /** Limits shared by the editor form (counters, hints) and the server (refusals). */

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAdSlotsWithStats } from "@/db/queries/ad-slots";
 import { AdSlotStatusBadge, placementText } from "@/components/ads/admin/ad-slot-labels";
+import { EditorZoneCookie } from "@/components/admin/editor-zone-cookie";
+import { ZonedTime } from "@/components/admin/zoned-time";
 import { adStatus } from "@/lib/ads/schedule";
 import { requirePageUser } from "@/lib/auth/guards";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 import styles from "@/components/ads/admin/ad-admin.module.css";
 import { setAdSlotActiveAction } from "./actions";
 
@@ -24,10 +27,11 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
     .map(([name, text]) => (typeof params[name] === "string" ? text(String(params[name]).slice(0, 64)) : null))
     .find(Boolean);
   const now = new Date();
-  const slots = await listAdSlotsWithStats(now);
+  const [slots, zone] = await Promise.all([listAdSlotsWithStats(now), editorTimeZone()]);
   const fmt = new Intl.NumberFormat("en");
   return (
     <>
+      <EditorZoneCookie serverZone={zone} />
       <div className="page-head">
         <h1>Ad slots</h1>
         <Link href="/admin/ad-slots/new" className="button">
@@ -40,7 +44,9 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
       ) : (
         <div className="table-scroll">
           <table className="admin-table">
-            <caption>Impressions and clicks count the last 7 and 30 days (UTC), today included.</caption>
+            <caption>
+              Schedules are in {zone}. Impressions and clicks count the last 7 and 30 days (UTC), today included.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Key</th>
@@ -48,6 +54,7 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
                 <th scope="col">Placement</th>
                 <th scope="col">Size</th>
                 <th scope="col">Status</th>
+                <th scope="col">Schedule</th>
                 <th scope="col" className={styles.num}>
                   Impressions 7 d
                 </th>
@@ -89,6 +96,9 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
                     <td>
                       <AdSlotStatusBadge status={status} />
                     </td>
+                    <td>
+                      <AdSlotSchedule startsAt={slot.startsAt} endsAt={slot.endsAt} zone={zone} />
+                    </td>
                     <td className={styles.num}>{fmt.format(slot.impressions7)}</td>
                     <td className={styles.num}>{fmt.format(slot.clicks7)}</td>
                     <td className={styles.num}>{fmt.format(slot.impressions30)}</td>
@@ -116,4 +126,17 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
       )}
     </>
   );
+}
+
+function AdSlotSchedule({ startsAt, endsAt, zone }: { startsAt: Date | null; endsAt: Date | null; zone: string }) {
+  if (startsAt && endsAt) {
+    return (
+      <>
+        <ZonedTime date={startsAt} zone={zone} /> – <ZonedTime date={endsAt} zone={zone} />
+      </>
+    );
+  }
+  if (startsAt) return <>From <ZonedTime date={startsAt} zone={zone} /></>;
+  if (endsAt) return <>Until <ZonedTime date={endsAt} zone={zone} /></>;
+  return <span className={styles.muted}>Always</span>;
 }

@@ -17,7 +17,7 @@ import {
   type HeroChange,
   type StoredImage,
 } from "@/lib/articles/write";
-import { formatInZone } from "@/lib/articles/zoned-time";
+import { formatInZone } from "@/lib/time/zoned-time";
 import { renderMarkdown } from "@/lib/markdown";
 import { expireArticle } from "@/lib/revalidate";
 import {

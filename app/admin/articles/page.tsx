@@ -10,9 +10,9 @@ import {
 } from "@/db/queries/admin-articles";
 import { findTagBySlugOrName } from "@/db/queries/admin-tags";
 import { ArticleList, ArticleListFilters, Pagination } from "@/components/admin/article-list";
-import { ArticleZoneCookie } from "@/components/admin/article-zone-cookie";
+import { EditorZoneCookie } from "@/components/admin/editor-zone-cookie";
 import { requirePageUser } from "@/lib/auth/guards";
-import { editorTimeZone } from "@/lib/articles/editor-zone";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -44,7 +44,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <ArticleZoneCookie serverZone={zone} />
+      <EditorZoneCookie serverZone={zone} />
       <div className="page-head">
         <h1>Articles</h1>
         <Link href="/admin/articles/new" className="button primary">

@@ -2,8 +2,10 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { saveAdSlotAction, type AdSlotFormState } from "@/app/admin/ad-slots/actions";
+import { rememberBrowserZone } from "@/components/admin/editor-zone-cookie";
 import { Field, FormMessage, SubmitButton } from "@/components/admin/form";
 import { CREATIVE_SANDBOX, adCreativeDocument } from "@/lib/ads/creative";
+import { localInputToUtc, safeTimeZone, utcToLocalInput } from "@/lib/time/zoned-time";
 import { AD_SIZE_MAX, INDEXED_PLACEMENTS, PLACEMENT_LABELS, PLACEMENT_VALUES, isImageSource, type AdSlotFormValues } from "@/lib/validation/ad-slot";
 import styles from "./ad-admin.module.css";
 
@@ -51,24 +53,62 @@ function readDraft(form: HTMLFormElement): Draft {
   });
 }
 
+/** The window as typed, with the zone it is typed in. */
+type Span = { zone: string; startsAt: string; endsAt: string };
+
+function spanFrom(values: AdSlotFormValues, zone: string): Span {
+  return { zone: safeTimeZone(values.timeZone || zone), startsAt: values.startsAt ?? "", endsAt: values.endsAt ?? "" };
+}
+
+/** The same instants as wall times in another zone (text that is not a time is left as typed). */
+function rezone(span: Span, zone: string): Span {
+  const convert = (value: string) => {
+    const utc = value ? localInputToUtc(value, span.zone) : null;
+    return utc ? utcToLocalInput(utc, zone) : value;
+  };
+  return { zone, startsAt: convert(span.startsAt), endsAt: convert(span.endsAt) };
+}
+
 /**
  * Create/edit form for an ad slot, with a live preview at the slot's reserved size. The preview
  * of HTML code runs in the same sandbox as on the public site (no access to the admin page,
  * its cookies or the session); an image chosen for upload is previewed from the browser.
+ * The start and end are shown and typed in the browser's time zone (`initial` holds them in
+ * `timeZone`, the zone the server knew); the zone goes with the form so the action stores UTC.
  */
-export function AdSlotForm({ id, initial, submitLabel }: { id?: number; initial: AdSlotFormValues; submitLabel: string }) {
+export function AdSlotForm({
+  id,
+  initial,
+  submitLabel,
+  timeZone: serverZone,
+}: {
+  id?: number;
+  initial: AdSlotFormValues;
+  submitLabel: string;
+  timeZone: string;
+}) {
   const [state, formAction] = useActionState<AdSlotFormState, FormData>(saveAdSlotAction, { values: initial });
   const values: AdSlotFormValues = state.values ?? initial;
   const errors = state.errors ?? {};
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(values));
   const [fileUrl, setFileUrl] = useState<string | null>(null);
+  const [span, setSpan] = useState<Span>(() => spanFrom(values, serverZone));
+  const zone = span.zone;
 
   // A refused save returns what was typed (and an uploaded image's URL): preview that.
   useEffect(() => {
     setDraft(draftFrom(state.values ?? initial));
+    setSpan(spanFrom(state.values ?? initial, serverZone));
     setFileUrl(null);
-  }, [state, initial]);
+  }, [state, initial, serverZone]);
+
+  // The server renders in the zone of the cookie (UTC before the first admin visit): move to the
+  // browser's zone, keeping the instants, and remember it for the next page.
+  useEffect(() => {
+    const browserZone = rememberBrowserZone();
+    setSpan((s) => (s.zone === browserZone ? s : rezone(s, browserZone)));
+  }, [zone]);
   useEffect(() => () => void (fileUrl && URL.revokeObjectURL(fileUrl)), [fileUrl]);
 
   const update = () => formRef.current && setDraft(readDraft(formRef.current));
@@ -90,6 +130,7 @@ export function AdSlotForm({ id, initial, submitLabel }: { id?: number; initial:
       >
         <FormMessage message={state.message} ok={state.ok} />
         {id ? <input type="hidden" name="id" value={id} /> : null}
+        <input type="hidden" name="timeZone" value={zone} />
 
         <Field name="key" label="Key" errors={errors.key} hint="Capital letters A–Z, digits, _ and -; up to 64 characters. Appears in the page as data-ad-slot.">
           {(p) => <input {...p} defaultValue={v("key")} required maxLength={64} autoCapitalize="characters" spellCheck={false} />}
@@ -183,11 +224,15 @@ export function AdSlotForm({ id, initial, submitLabel }: { id?: number; initial:
             </label>
           </div>
           <div className={styles.pair}>
-            <Field name="startsAt" label="Starts (UTC)" errors={errors.startsAt} hint="Empty: at once.">
-              {(p) => <input {...p} type="datetime-local" defaultValue={v("startsAt")} />}
+            <Field name="startsAt" label="Starts" errors={errors.startsAt} hint={`Times in ${zone}. Empty: at once.`}>
+              {(p) => (
+                <input {...p} type="datetime-local" value={span.startsAt} onChange={(e) => setSpan((w) => ({ ...w, startsAt: e.target.value }))} />
+              )}
             </Field>
-            <Field name="endsAt" label="Ends (UTC)" errors={errors.endsAt} hint="Empty: no end.">
-              {(p) => <input {...p} type="datetime-local" defaultValue={v("endsAt")} />}
+            <Field name="endsAt" label="Ends" errors={errors.endsAt} hint={`Times in ${zone}. Empty: no end.`}>
+              {(p) => (
+                <input {...p} type="datetime-local" value={span.endsAt} onChange={(e) => setSpan((w) => ({ ...w, endsAt: e.target.value }))} />
+              )}
             </Field>
           </div>
           <Field

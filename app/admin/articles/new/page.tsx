@@ -3,7 +3,7 @@ import Link from "next/link";
 import { listAuthorOptions } from "@/db/queries/admin-articles";
 import { ArticleForm } from "@/components/admin/article-form";
 import { requirePageUser } from "@/lib/auth/guards";
-import { editorTimeZone } from "@/lib/articles/editor-zone";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 
 export const metadata: Metadata = { title: "New article" };
 

@@ -6,7 +6,8 @@ import { AdSlotStatusBadge, placementText } from "@/components/ads/admin/ad-slot
 import { AdSlotForm } from "@/components/ads/admin/ad-slot-form";
 import { adStatus } from "@/lib/ads/schedule";
 import { requirePageUser } from "@/lib/auth/guards";
-import { formatUtcDateTime } from "@/lib/validation/ad-slot";
+import { editorTimeZone } from "@/lib/time/editor-zone";
+import { windowEdgeInput } from "@/lib/validation/ad-slot";
 import { deleteAdSlotAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit ad slot" };
@@ -18,7 +19,7 @@ export default async function EditAdSlotPage({ params }: { params: Promise<{ id:
   const slot = Number.isSafeInteger(id) ? await getAdSlotById(id) : undefined;
   if (!slot) notFound();
   const now = new Date();
-  const counts = await getAdSlotCounts(slot.id, now);
+  const [counts, zone] = await Promise.all([getAdSlotCounts(slot.id, now), editorTimeZone()]);
   const status = adStatus({ active: slot.active, startsAt: slot.startsAt?.getTime() ?? null, endsAt: slot.endsAt?.getTime() ?? null }, now);
   return (
     <>
@@ -35,6 +36,7 @@ export default async function EditAdSlotPage({ params }: { params: Promise<{ id:
       <AdSlotForm
         id={slot.id}
         submitLabel="Save ad slot"
+        timeZone={zone}
         initial={{
           key: slot.key,
           name: slot.name,
@@ -48,8 +50,8 @@ export default async function EditAdSlotPage({ params }: { params: Promise<{ id:
           altText: slot.altText,
           html: slot.html ?? "",
           active: slot.active ? "on" : "",
-          startsAt: formatUtcDateTime(slot.startsAt),
-          endsAt: formatUtcDateTime(slot.endsAt),
+          startsAt: windowEdgeInput(slot.startsAt, zone),
+          endsAt: windowEdgeInput(slot.endsAt, zone),
           tags: slot.tagNames.join(", "),
         }}
       />

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { getArticleForEdit, listAuthorOptions } from "@/db/queries/admin-articles";
 import { ArticleDeleteForm } from "@/components/admin/article-delete-form";
 import { ArticleForm } from "@/components/admin/article-form";
-import { ArticleStatusBadge, ZonedTime } from "@/components/admin/article-status";
+import { ArticleStatusBadge } from "@/components/admin/article-status";
+import { ZonedTime } from "@/components/admin/zoned-time";
 import { requirePageUser } from "@/lib/auth/guards";
-import { editorTimeZone } from "@/lib/articles/editor-zone";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 import { createPreviewToken } from "@/lib/preview";
 
 export const metadata: Metadata = { title: "Edit article" };

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticleForEdit } from "@/db/queries/admin-articles";
 import { listRevisions } from "@/db/queries/revisions";
-import { ArticleStatusBadge, ZonedTime } from "@/components/admin/article-status";
+import { ArticleStatusBadge } from "@/components/admin/article-status";
+import { ZonedTime } from "@/components/admin/zoned-time";
 import { requirePageUser } from "@/lib/auth/guards";
-import { editorTimeZone } from "@/lib/articles/editor-zone";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 
 export const metadata: Metadata = { title: "Revisions" };
 

@@ -5,9 +5,9 @@ import { getArticleForEdit } from "@/db/queries/admin-articles";
 import { getRevision, revisionTagNames } from "@/db/queries/revisions";
 import { ArticleFieldDiff } from "@/components/admin/article-revision-diff";
 import { ArticleRestoreForm } from "@/components/admin/article-restore-form";
-import { ZonedTime } from "@/components/admin/article-status";
+import { ZonedTime } from "@/components/admin/zoned-time";
 import { requirePageUser } from "@/lib/auth/guards";
-import { editorTimeZone } from "@/lib/articles/editor-zone";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 
 export const metadata: Metadata = { title: "Revision" };
 

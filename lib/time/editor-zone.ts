@@ -1,9 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { safeTimeZone } from "./zoned-time";
-
-/** Cookie the admin pages set from the browser's zone, so server-rendered times read in it. */
-export const ZONE_COOKIE = "tz";
+import { ZONE_COOKIE, safeTimeZone } from "./zoned-time";
 
 /** The editor's time zone for this request (UTC until the browser has told us). */
 export async function editorTimeZone(): Promise<string> {
