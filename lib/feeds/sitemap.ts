@@ -29,6 +29,8 @@ export const SITEMAP_MAX_URLS = 50_000;
  * the archive, and 100,000 articles make about 100 files.
  */
 export const SITEMAP_FILE_URLS = 1_000;
+/** Pages files hold fewer: each tag and author costs an index probe for its lastmod (~5 µs). */
+export const SITEMAP_PAGES_FILE_URLS = 500;
 
 /** Where the entries come from: the queries directly, or their cached wrappers. */
 export type SitemapSource = {
@@ -62,6 +64,11 @@ export function sitemapTotal(counts: SitemapCounts): number {
 /** Child files hold at most this many URLs. */
 export function sitemapFileUrls(maxUrls = SITEMAP_MAX_URLS): number {
   return Math.max(1, Math.min(maxUrls, SITEMAP_FILE_URLS));
+}
+
+/** URLs per pages file. */
+function pagesFileUrls(maxUrls: number): number {
+  return Math.min(sitemapFileUrls(maxUrls), SITEMAP_PAGES_FILE_URLS);
 }
 
 /** URLs in the pages files: the fixed pages, then tags, then authors. */
@@ -127,7 +134,7 @@ export async function sitemapFiles(source: SitemapSource, maxUrls = SITEMAP_MAX_
   const counts = await source.counts(maxUrls);
   if (sitemapTotal(counts) <= maxUrls) return [];
   const size = sitemapFileUrls(maxUrls);
-  const pages = Math.ceil(pagesTotal(counts) / size);
+  const pages = Math.ceil(pagesTotal(counts) / pagesFileUrls(maxUrls));
   const ranges = await source.articleRanges(size, counts.lastArticleId);
   return [
     ...Array.from({ length: pages }, (_, i) => ({ kind: "pages" as const, n: i + 1 })),
@@ -145,8 +152,9 @@ export async function sitemapFileEntries(
   if (sitemapTotal(counts) <= maxUrls || !Number.isInteger(file.n) || file.n < 1) return null;
   const size = sitemapFileUrls(maxUrls);
   if (file.kind === "pages") {
-    if (file.n > Math.ceil(pagesTotal(counts) / size)) return null;
-    return pageEntries(source, counts, (file.n - 1) * size, file.n * size);
+    const pagesSize = pagesFileUrls(maxUrls);
+    if (file.n > Math.ceil(pagesTotal(counts) / pagesSize)) return null;
+    return pageEntries(source, counts, (file.n - 1) * pagesSize, file.n * pagesSize);
   }
   if ((file.n - 1) * size >= counts.lastArticleId) return null;
   const entries = await articleEntries(source, (file.n - 1) * size + 1, file.n * size);
