@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getArticleForPreview } from "@/db/queries/admin-articles";
 import { listRelatedArticles, type ArticleDetail } from "@/db/queries/articles";
-import { ArticleView } from "@/components/site/article-view";
+import { ArticleView, loadArticleView } from "@/components/site/article-view";
 import { SiteChrome } from "@/components/site/site-chrome";
 import { verifyPreviewToken } from "@/lib/preview";
 import "../preview.css";
@@ -39,7 +39,10 @@ export default async function PreviewPage({ params }: { params: Promise<{ token:
     author: a.author,
     tags: a.tags,
   };
-  const related = await listRelatedArticles(a.id, a.tags.slice(0, 5).map((t) => t.id), now);
+  const [related, view] = await Promise.all([
+    listRelatedArticles(a.id, a.tags.slice(0, 5).map((t) => t.id), now),
+    loadArticleView(article),
+  ]);
   return (
     <>
       <p className="preview-banner" role="note">
@@ -47,7 +50,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ token:
         {check.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
       </p>
       <SiteChrome>
-        <ArticleView article={article} related={related} />
+        <ArticleView article={article} related={related} view={view} />
       </SiteChrome>
     </>
   );
