@@ -5,6 +5,7 @@ import { FormattedDate } from "@/components/ui/formatted-date";
 import { loadPageAds } from "@/lib/ads/page-ads";
 import type { ResolvedAds } from "@/lib/ads/placement";
 import { countTopLevelParagraphs } from "@/lib/ads/split-html";
+import { ARTICLE_HERO_SIZES, heroSrcSet } from "@/lib/articles/responsive";
 import { isSafeUrl, renderMarkdown } from "@/lib/markdown";
 import { Story } from "./story";
 import { TagLinks } from "./tag-links";
@@ -74,8 +75,20 @@ export function ArticleView({
 
         {hero ? (
           <figure className="article-hero">
-            {/* eslint-disable-next-line @next/next/no-img-element -- uploads are already resized on upload */}
-            <img src={hero} alt={article.heroAlt} fetchPriority="high" />
+            {/* eslint-disable-next-line @next/next/no-img-element -- the media route serves the srcset widths */}
+            <img
+              src={hero}
+              alt={article.heroAlt}
+              fetchPriority="high"
+              {...(article.heroSize
+                ? {
+                    srcSet: heroSrcSet(hero, article.heroSize.width),
+                    sizes: ARTICLE_HERO_SIZES,
+                    width: article.heroSize.width,
+                    height: article.heroSize.height,
+                  }
+                : {})}
+            />
             {article.heroCaption ? <figcaption>{article.heroCaption}</figcaption> : null}
           </figure>
         ) : null}
