@@ -21,6 +21,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() / unauthorized(): real 403 and 401 answers from pages and actions.
     authInterrupts: true,
+    // Unmatched URLs get app/global-not-found.tsx (a whole document with the site frame). The
+    // root not-found boundary, which Next inlines into every page's RSC payload, then no longer
+    // has to carry a second copy of the masthead and footer.
+    globalNotFound: true,
     // Image uploads arrive through server actions (site logo ≤ 2 MB; an article save carries a
     // hero image ≤ 8 MB and the Markdown body). Actions check sizes themselves, so an oversized
     // field gets a message beside it instead of a failed request. The default is 1 MB.

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { getSettings } from "@/lib/site";
+import { siteViewport } from "@/lib/viewport";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,13 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export const viewport: Viewport = {
-  colorScheme: "light dark",
-  themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
-    { media: "(prefers-color-scheme: dark)", color: "#15140f" },
-  ],
-};
+export const viewport: Viewport = siteViewport;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const settings = await getSettings();

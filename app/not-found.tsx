@@ -1,11 +1,14 @@
 import { NotFoundMessage } from "@/components/site/not-found-message";
-import { SiteChrome } from "@/components/site/site-chrome";
 
-/** URLs that match no route: the same page as a missing article, inside the site frame. */
+/**
+ * notFound() outside the reader site's pages (which have their own, inside the site frame).
+ * Kept bare: Next inlines this boundary into every page's RSC payload. Unmatched URLs get
+ * app/global-not-found.tsx instead.
+ */
 export default function NotFound() {
   return (
-    <SiteChrome>
+    <main id="main">
       <NotFoundMessage />
-    </SiteChrome>
+    </main>
   );
 }

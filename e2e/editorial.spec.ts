@@ -154,6 +154,17 @@ test("an uploaded hero image is served with long cache headers and shown on the 
   const src = await img.getAttribute("src");
   expect(src).toMatch(/^\/media\/\d{4}\/\d{2}\/[0-9a-f]{24}\.png/);
   const path = src!.split("?")[0];
+  // Responsive: narrower copies for small screens, the box reserved from the first byte, fetched first.
+  await expect(img).toHaveAttribute("srcset", `${path}?w=320 320w, ${path}?w=640 640w, ${path}?w=960 960w, ${path} 1200w`);
+  await expect(img).toHaveAttribute("sizes", /40rem/);
+  await expect(img).toHaveAttribute("width", "1200");
+  await expect(img).toHaveAttribute("height", "675");
+  await expect(img).toHaveAttribute("fetchpriority", "high");
+  for (const w of [640, 960]) {
+    const copy = await request.get(`${path}?w=${w}`);
+    expect(copy.status()).toBe(200);
+    expect((await sharp(await copy.body()).metadata()).width).toBe(w);
+  }
 
   const original = await request.get(path);
   expect(original.status()).toBe(200);

@@ -92,7 +92,8 @@ export async function pageMetadata(meta: PageMeta): Promise<Metadata> {
           follow: true,
           "max-image-preview": "large",
           "max-snippet": -1,
-          googleBot: { index: true, follow: true, "max-image-preview": "large", "max-snippet": -1 },
+          // No separate googlebot tag: Google reads `robots`, and the same directives twice only
+          // add weight to every page.
         },
     openGraph:
       meta.type === "article" && meta.article

@@ -1,23 +1,16 @@
 import { Fragment } from "react";
-import { loadPageAds } from "@/lib/ads/page-ads";
-import { countTopLevelParagraphs, splitAfterParagraphs } from "@/lib/ads/split-html";
+import type { ResolvedAds } from "@/lib/ads/placement";
+import { splitAfterParagraphs } from "@/lib/ads/split-html";
 import { AdSlots } from "./ad-slot";
 
 /**
  * The rendered (already sanitized) article body with `article-inline` ads placed after their
  * paragraphs. The body is only cut at top-level paragraph ends, so no element is ever split;
- * without inline ads the markup is exactly the body.
+ * without inline ads the markup is exactly the body. The ads are resolved by the caller (once
+ * per page, see `loadArticleView`), so the body renders in the same pass as the rest of the
+ * article.
  */
-export async function ArticleBodyWithAds({
-  html,
-  tagIds,
-  className,
-}: {
-  html: string;
-  tagIds: readonly number[];
-  className?: string;
-}) {
-  const ads = await loadPageAds({ kind: "article", tagIds, paragraphCount: countTopLevelParagraphs(html) }, ["article-inline"]);
+export function ArticleBodyWithAds({ html, ads, className }: { html: string; ads: ResolvedAds; className?: string }) {
   const positions = ads.indexes("article-inline");
   if (positions.length === 0) {
     return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;

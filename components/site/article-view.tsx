@@ -1,7 +1,11 @@
 import type { ArticleDetail, ArticleSummary } from "@/db/queries/articles";
-import { AdPlacement } from "@/components/ads/ad-placement";
+import { AdSlots } from "@/components/ads/ad-slot";
 import { ArticleBodyWithAds } from "@/components/ads/article-body-with-ads";
 import { FormattedDate } from "@/components/ui/formatted-date";
+import { loadPageAds } from "@/lib/ads/page-ads";
+import type { ResolvedAds } from "@/lib/ads/placement";
+import { countTopLevelParagraphs } from "@/lib/ads/split-html";
+import { ARTICLE_HERO_SIZES, heroSrcSet } from "@/lib/articles/responsive";
 import { isSafeUrl, renderMarkdown } from "@/lib/markdown";
 import { Story } from "./story";
 import { TagLinks } from "./tag-links";
@@ -9,10 +13,35 @@ import { TagLinks } from "./tag-links";
 /** Shown as "Updated" only when the article changed well after it went out. */
 const UPDATE_THRESHOLD_MS = 5 * 60_000;
 
-export function ArticleView({ article, related }: { article: ArticleDetail; related: ArticleSummary[] }) {
+export type ArticleViewData = { html: string; ads: ResolvedAds };
+
+/**
+ * The rendered body and every ad of the article page, loaded before rendering: the page then
+ * renders in one pass, so the body's copy in the inline RSC payload lands right after the
+ * article markup instead of at the end of the document, where gzip (32 KB window) could not see
+ * the first copy. Reading the placements tags the page, so a change to its slots regenerates it.
+ */
+export async function loadArticleView(article: ArticleDetail): Promise<ArticleViewData> {
+  const html = renderMarkdown(article.body);
+  const ads = await loadPageAds({
+    kind: "article",
+    tagIds: article.tags.map((t) => t.id),
+    paragraphCount: countTopLevelParagraphs(html),
+  });
+  return { html, ads };
+}
+
+export function ArticleView({
+  article,
+  related,
+  view: { html, ads },
+}: {
+  article: ArticleDetail;
+  related: ArticleSummary[];
+  view: ArticleViewData;
+}) {
   const kicker = article.tags[0];
   const updated = Date.parse(article.updatedAt) - Date.parse(article.publishedAt) > UPDATE_THRESHOLD_MS;
-  const tagIds = article.tags.map((t) => t.id);
   const hero = article.heroImage && isSafeUrl(article.heroImage) ? article.heroImage : null;
   return (
     <>
@@ -46,15 +75,27 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
 
         {hero ? (
           <figure className="article-hero">
-            {/* eslint-disable-next-line @next/next/no-img-element -- uploads are already resized on upload */}
-            <img src={hero} alt={article.heroAlt} fetchPriority="high" />
+            {/* eslint-disable-next-line @next/next/no-img-element -- the media route serves the srcset widths */}
+            <img
+              src={hero}
+              alt={article.heroAlt}
+              fetchPriority="high"
+              {...(article.heroSize
+                ? {
+                    srcSet: heroSrcSet(hero, article.heroSize.width),
+                    sizes: ARTICLE_HERO_SIZES,
+                    width: article.heroSize.width,
+                    height: article.heroSize.height,
+                  }
+                : {})}
+            />
             {article.heroCaption ? <figcaption>{article.heroCaption}</figcaption> : null}
           </figure>
         ) : null}
 
-        <ArticleBodyWithAds className="article-body" html={renderMarkdown(article.body)} tagIds={tagIds} />
+        <ArticleBodyWithAds className="article-body" html={html} ads={ads} />
 
-        <AdPlacement placement="article-after-body" tagIds={tagIds} />
+        <AdSlots slots={ads.at("article-after-body")} />
 
         {article.tags.length > 0 ? (
           <section className="article-tags" aria-labelledby="article-tags-heading">
@@ -63,7 +104,7 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
           </section>
         ) : null}
 
-        <AdPlacement placement="article-after-tags" tagIds={tagIds} />
+        <AdSlots slots={ads.at("article-after-tags")} />
       </article>
 
       {related.length > 0 ? (
@@ -80,9 +121,11 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
           </ul>
         </section>
       ) : null}
-      <div className="container">
-        <AdPlacement placement="sidebar" page="article" tagIds={tagIds} />
-      </div>
+      {ads.at("sidebar").length > 0 ? (
+        <div className="container">
+          <AdSlots slots={ads.at("sidebar")} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -34,12 +34,12 @@ export function Story({
           <>
             <span aria-hidden="true"> · </span>
             <span className="story-tags">
-              {article.tags.slice(1).map((t, i) => (
-                <span key={t.slug}>
-                  {i > 0 ? ", " : null}
-                  <a href={`/tags/${t.slug}`}>{t.name}</a>
-                </span>
-              ))}
+              {article.tags.slice(1).flatMap((t, i) => [
+                i > 0 ? ", " : null,
+                <a key={t.slug} href={`/tags/${t.slug}`}>
+                  {t.name}
+                </a>,
+              ])}
             </span>
           </>
         ) : null}

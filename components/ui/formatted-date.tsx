@@ -13,7 +13,9 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-US", {
 export function FormattedDate({ iso, withTime = false, className }: { iso: string; withTime?: boolean; className?: string }) {
   const date = new Date(iso);
   return (
-    <time dateTime={date.toISOString()} className={className}>
+    // An absent className is left out rather than passed as undefined, which the RSC payload
+    // would spell out on every date of a list.
+    <time dateTime={date.toISOString()} {...(className ? { className } : {})}>
       {(withTime ? dateTimeFormat : dateFormat).format(date)}
     </time>
   );

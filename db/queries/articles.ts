@@ -1,6 +1,6 @@
 import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { articles, articleTags, authors, tags, type Article } from "@/db/schema";
+import { articles, articleTags, authors, media, tags, type Article } from "@/db/schema";
 import { idList, preparedOnce } from "./prepared";
 
 /**
@@ -85,7 +85,12 @@ export type ArticleDetail = ArticleBody & {
   author: { id: number; name: string; slug: string };
   /** All tags in their stored order. */
   tags: (TagRef & { id: number })[];
+  /** Pixel size of an uploaded hero image (for `srcset` and a reserved box); null otherwise. */
+  heroSize: { width: number; height: number } | null;
 };
+
+/** URL prefix of uploaded files (the media route). */
+const MEDIA_PREFIX = "/media/";
 
 type PageOptions = { page: number; now: Date; pageSize?: number };
 
@@ -154,9 +159,16 @@ const tagRows = preparedOnce(() =>
 const idBySlug = preparedOnce(() => db.select({ id: articles.id }).from(articles).where(eq(articles.slug, p.slug)).prepare());
 const publishedById = preparedOnce(() =>
   db
-    .select({ article: articles, author: { id: authors.id, name: authors.name, slug: authors.slug } })
+    .select({
+      article: articles,
+      author: { id: authors.id, name: authors.name, slug: authors.slug },
+      heroWidth: media.width,
+      heroHeight: media.height,
+    })
     .from(articles)
     .innerJoin(authors, eq(authors.id, articles.authorId))
+    // Uploaded heroes are stored as `/media/<path>`; media.path is unique, so this is one index probe.
+    .leftJoin(media, eq(media.path, sql`substr(${articles.heroImage}, ${MEDIA_PREFIX.length + 1})`))
     .where(and(eq(articles.id, p.id), isPublishedBy(p.now)))
     .prepare(),
 );
@@ -252,6 +264,7 @@ export async function getPublishedArticleById(id: number, now: Date): Promise<Ar
     seoDescription: a.seoDescription,
     author: row.author,
     tags: tagList,
+    heroSize: a.heroImage?.startsWith(MEDIA_PREFIX) && row.heroWidth && row.heroHeight ? { width: row.heroWidth, height: row.heroHeight } : null,
   };
 }
 

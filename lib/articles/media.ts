@@ -17,8 +17,7 @@ export const HERO_MAX_BYTES = 8 * 1024 * 1024;
 const MAX_INPUT_PIXELS = 40_000_000;
 /** Stored originals are at most this wide; the media route serves smaller widths on request. */
 export const HERO_MAX_WIDTH = 2400;
-/** Widths the media route generates (`/media/<path>?w=640`); others are refused. */
-export const RESPONSIVE_WIDTHS = [320, 640, 960, 1280, 1600, 2400] as const;
+export { RESPONSIVE_WIDTHS, heroSrcSet } from "./responsive";
 
 const FORMATS = {
   jpeg: { ext: "jpg", mime: "image/jpeg" },
@@ -113,10 +112,4 @@ export async function variantFile(relative: string, width: number, mime: string)
   await fs.writeFile(temp, buffer);
   await fs.rename(temp, variant);
   return variant;
-}
-
-/** `srcset` for a stored image URL (`/media/…`), widths up to the image's own. */
-export function heroSrcSet(url: string, width: number): string {
-  const widths = RESPONSIVE_WIDTHS.filter((w) => w < width);
-  return [...widths.map((w) => `${url}?w=${w} ${w}w`), `${url} ${width}w`].join(", ");
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getArticleForPreview } from "@/db/queries/admin-articles";
 import { listRelatedArticles, type ArticleDetail } from "@/db/queries/articles";
-import { ArticleView } from "@/components/site/article-view";
+import { getMediaByPath } from "@/db/queries/media";
+import { ArticleView, loadArticleView } from "@/components/site/article-view";
 import { SiteChrome } from "@/components/site/site-chrome";
 import { verifyPreviewToken } from "@/lib/preview";
 import "../preview.css";
@@ -15,6 +16,12 @@ export const metadata: Metadata = { title: "Preview", robots: { index: false, fo
  * An article in any status exactly as readers will see it (the public page's components), for
  * holders of a signed, unexpired link to that one article. Never cached.
  */
+async function previewHeroSize(url: string | null): Promise<ArticleDetail["heroSize"]> {
+  if (!url?.startsWith("/media/")) return null;
+  const record = await getMediaByPath(url.slice("/media/".length));
+  return record ? { width: record.width, height: record.height } : null;
+}
+
 export default async function PreviewPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const check = verifyPreviewToken(token);
@@ -38,8 +45,12 @@ export default async function PreviewPage({ params }: { params: Promise<{ token:
     seoDescription: a.seoDescription,
     author: a.author,
     tags: a.tags,
+    heroSize: await previewHeroSize(a.heroImage),
   };
-  const related = await listRelatedArticles(a.id, a.tags.slice(0, 5).map((t) => t.id), now);
+  const [related, view] = await Promise.all([
+    listRelatedArticles(a.id, a.tags.slice(0, 5).map((t) => t.id), now),
+    loadArticleView(article),
+  ]);
   return (
     <>
       <p className="preview-banner" role="note">
@@ -47,7 +58,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ token:
         {check.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
       </p>
       <SiteChrome>
-        <ArticleView article={article} related={related} />
+        <ArticleView article={article} related={related} view={view} />
       </SiteChrome>
     </>
   );

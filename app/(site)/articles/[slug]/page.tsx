@@ -1,5 +1,5 @@
 import { notFound, permanentRedirect } from "next/navigation";
-import { ArticleView } from "@/components/site/article-view";
+import { ArticleView, loadArticleView } from "@/components/site/article-view";
 import { JsonLd } from "@/components/site/json-ld";
 import { pageMetadata } from "@/lib/seo";
 import { getRelatedArticles, getSettings, lookupArticle } from "@/lib/site";
@@ -41,11 +41,11 @@ export default async function ArticlePage({ params }: Props) {
   if (!result) notFound();
   if ("movedTo" in result) permanentRedirect(`/articles/${result.movedTo}`);
   const article = result.found;
-  const [related, settings] = await Promise.all([getRelatedArticles(article), getSettings()]);
+  const [related, settings, view] = await Promise.all([getRelatedArticles(article), getSettings(), loadArticleView(article)]);
   return (
     <>
       <JsonLd data={articleStructuredData(article, settings)} />
-      <ArticleView article={article} related={related} />
+      <ArticleView article={article} related={related} view={view} />
     </>
   );
 }
