@@ -1,9 +1,12 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { movedPath } from "@/lib/moved";
+import { slugPathAnswer } from "@/lib/moved";
 import { badRequestResponse, hasMalformedActionBody, hasMalformedPath } from "@/lib/security/bad-request";
 import { isCrossSiteRequest } from "@/lib/security/cross-site";
 import { newNonce, nonceCsp } from "@/lib/security/headers";
+
+/** Matches no route, so Next renders its not-found document for it. */
+const MISSING_PAGE = "/_dateline/not-found";
 
 /** A readable session token in either cookie name (Secure-prefixed over HTTPS). */
 async function hasSessionToken(req: NextRequest): Promise<boolean> {
@@ -35,7 +38,8 @@ function withNonce(req: NextRequest): NextResponse {
  *   page and action checks the session and role against the database itself). The token is only
  *   read, never re-issued here: a re-issued cookie on a prefetch racing a sign-out would bring
  *   the session back.
- * - /articles, /tags, /authors: an old slug answers 301 to the current one.
+ * - /articles, /tags, /authors: an old slug answers 301 to the current one; a slug with nothing
+ *   public behind it gets the not-found page (see lib/moved.ts).
  * Reader pages otherwise never pass through here, so they stay cached.
  */
 export default async function proxy(req: NextRequest) {
@@ -61,8 +65,10 @@ export default async function proxy(req: NextRequest) {
     return redirect;
   }
   if (isPrivate) return withNonce(req);
-  const moved = await movedPath(pathname);
-  if (moved) return NextResponse.redirect(new URL(`${moved}${search}`, req.url), 301);
+  const answer = await slugPathAnswer(pathname);
+  if (answer && "moved" in answer) return NextResponse.redirect(new URL(`${answer.moved}${search}`, req.url), 301);
+  // A path no route matches: Next answers 404 with app/global-not-found.tsx, complete HTML.
+  if (answer) return NextResponse.rewrite(new URL(MISSING_PAGE, req.url));
   return NextResponse.next();
 }
 
@@ -74,6 +80,7 @@ export const config = {
     "/articles/:slug*",
     "/tags/:slug*",
     "/authors/:slug*",
+    "/page/:n*",
     // Browsers send Origin with every POST (and cross-origin fetch): those are checked above.
     { source: "/:path*", has: [{ type: "header", key: "origin" }] },
     // Server-action calls and form posts, whatever their origin: their bodies are checked above.

@@ -211,6 +211,19 @@ test.describe("not found", () => {
       await expect(page.getByRole("navigation", { name: "Topics" })).toBeVisible();
     });
   }
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+    test("every missing page is complete HTML from the server", async ({ page }) => {
+      for (const path of missing) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
+        await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Page not found");
+        await expect(page.getByRole("navigation", { name: "Topics" }), path).toBeVisible();
+        await expect(page.getByRole("link", { name: "Latest news" }).first(), path).toBeVisible();
+      }
+    });
+  });
 });
 
 test("an old article slug moves permanently to the current one", async ({ request }) => {
