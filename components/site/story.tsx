@@ -4,7 +4,11 @@ import { FormattedDate } from "@/components/ui/formatted-date";
 
 type Heading = "h2" | "h3";
 
-/** One story in a list: kicker (first tag), headline, dek, date. */
+/**
+ * One story in a list: kicker (first tag), headline, dek, date and its other tags. Compact
+ * stories (related coverage under an article) keep to kicker, headline and date: the article
+ * above already lists its topics, and every extra link there is repeated in the page's data.
+ */
 export function Story({
   article,
   heading: H = "h2",
@@ -30,7 +34,7 @@ export function Story({
       {showDek && article.dek ? <p className="story-dek">{article.dek}</p> : null}
       <p className="story-meta">
         <FormattedDate iso={article.publishedAt} />
-        {article.tags.length > 1 ? (
+        {variant !== "compact" && article.tags.length > 1 ? (
           <>
             <span aria-hidden="true"> · </span>
             <span className="story-tags">
