@@ -134,7 +134,7 @@ export async function checkRecipe(
   const priv = await get(paths.privatePath);
   out.push({
     check: "a private/no-store answer is never stored",
-    ok: xCache(priv) === "MISS",
+    ok: xCache(priv) === "MISS" || xCache(priv) === "BYPASS",
     detail: `${paths.privatePath}: X-Cache ${xCache(priv)}, Cache-Control ${String(priv.headers["cache-control"] ?? "–")}`,
   });
   if (paths.staticAsset) {
