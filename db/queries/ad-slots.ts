@@ -282,8 +282,8 @@ export async function createAdSlot(
   now: Date = new Date(),
   onWrite?: WriteHook,
 ): Promise<AdSlotWriteResult> {
-  try {
-    return transaction((tx) => {
+  return answeringDuplicateKey(() =>
+    transaction((tx) => {
       if (keyTaken(tx, fields.key)) return { ok: false, reason: "duplicate-key" } as const;
       const row = tx
         .insert(adSlots)
@@ -293,11 +293,8 @@ export async function createAdSlot(
       replaceTargeting(tx, row.id, tagIds);
       onWrite?.(tx, { id: row.id, key: fields.key });
       return { ok: true, id: row.id, placements: [fields.placement] } as const;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate-key" };
-    throw error;
-  }
+    }),
+  );
 }
 
 /**
@@ -311,8 +308,8 @@ export async function updateAdSlot(
   now: Date = new Date(),
   onWrite?: WriteHook,
 ): Promise<AdSlotWriteResult> {
-  try {
-    return transaction((tx) => {
+  return answeringDuplicateKey(() =>
+    transaction((tx) => {
       const existing = tx.select({ placement: adSlots.placement }).from(adSlots).where(eq(adSlots.id, id)).get();
       if (!existing) return { ok: false, reason: "not-found" } as const;
       if (keyTaken(tx, fields.key, id)) return { ok: false, reason: "duplicate-key" } as const;
@@ -324,7 +321,17 @@ export async function updateAdSlot(
       replaceTargeting(tx, id, tagIds);
       onWrite?.(tx, { id, key: fields.key });
       return { ok: true, id, placements: [...new Set([existing.placement, fields.placement])] } as const;
-    });
+    }),
+  );
+}
+
+/**
+ * Runs a slot write. The key check inside it and the unique index agree, except when two saves
+ * race: the one that loses gets the same duplicate-key answer instead of an error.
+ */
+function answeringDuplicateKey(write: () => AdSlotWriteResult): AdSlotWriteResult {
+  try {
+    return write();
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "duplicate-key" };
     throw error;
