@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { slugPathAnswer } from "@/lib/moved";
+import { isMissingSearchPage, slugPathAnswer } from "@/lib/moved";
 import { badRequestResponse, hasMalformedActionBody, hasMalformedPath } from "@/lib/security/bad-request";
 import { isCrossSiteRequest } from "@/lib/security/cross-site";
 import { newNonce, nonceCsp } from "@/lib/security/headers";
@@ -65,6 +65,7 @@ export default async function proxy(req: NextRequest) {
     return redirect;
   }
   if (isPrivate) return withNonce(req);
+  if (isMissingSearchPage(pathname, req.nextUrl.searchParams)) return NextResponse.rewrite(new URL(MISSING_PAGE, req.url));
   const answer = await slugPathAnswer(pathname);
   if (answer && "moved" in answer) return NextResponse.redirect(new URL(`${answer.moved}${search}`, req.url), 301);
   // A path no route matches: Next answers 404 with app/global-not-found.tsx, complete HTML.
@@ -81,6 +82,7 @@ export const config = {
     "/tags/:slug*",
     "/authors/:slug*",
     "/page/:n*",
+    "/search",
     // Browsers send Origin with every POST (and cross-origin fetch): those are checked above.
     { source: "/:path*", has: [{ type: "header", key: "origin" }] },
     // Server-action calls and form posts, whatever their origin: their bodies are checked above.

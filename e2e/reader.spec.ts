@@ -201,6 +201,7 @@ test.describe("not found", () => {
     "/tags/russia/page/abc",
     "/authors/nobody-here",
     "/authors/foreign-desk/page/9",
+    "/search?q=news&page=abc",
     "/no/such/route",
   ];
   for (const path of missing) {

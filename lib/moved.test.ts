@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, runMigrations } from "@/db";
 import { articles, slugRedirects, tags } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { slugPathAnswer } from "./moved";
+import { isMissingSearchPage, slugPathAnswer } from "./moved";
 
 const NOW = new Date("2025-09-01T12:00:00Z");
 const REFERENCE = "russia-becomes-first-nation-to-officially-recognize-taliban-government";
@@ -73,5 +73,14 @@ describe("slugPathAnswer on page numbers", () => {
     expect(await slugPathAnswer("/tags/russia/page/2", NOW)).toEqual({ missing: true });
     expect(await slugPathAnswer("/authors/elena-marsh/page/2", NOW)).toBeNull();
     expect(await slugPathAnswer("/authors/elena-marsh/page/9", NOW)).toEqual({ missing: true });
+  });
+});
+
+describe("isMissingSearchPage", () => {
+  it("flags search page numbers that are not one, and only on /search", () => {
+    const missing = (path: string, query: string) => isMissingSearchPage(path, new URLSearchParams(query));
+    for (const q of ["q=x&page=abc", "q=x&page=0", "q=x&page=51", "page=-1"]) expect(missing("/search", q), q).toBe(true);
+    for (const q of ["q=x", "q=x&page=", "q=x&page=2", "page=50"]) expect(missing("/search", q), q).toBe(false);
+    expect(missing("/", "page=abc")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { PAGE_SIZE } from "@/db/queries/articles";
 import { findCurrentSlug, listingPageExists, publicSlugExists } from "@/db/queries/redirects";
+import { parseSearchPage } from "@/db/queries/search";
 import type { RedirectKind } from "@/db/schema";
 import { parsePageNumber } from "./page-number";
 import { isValidSlug } from "./slug";
@@ -40,4 +41,9 @@ export async function slugPathAnswer(pathname: string, now = new Date()): Promis
   }
   const current = await findCurrentSlug(kind, slug);
   return current ? { moved: `/${section}/${current}${rest}` } : { missing: true };
+}
+
+/** `/search?page=…` with a page number that is not one: the search page would 404 while rendering. */
+export function isMissingSearchPage(pathname: string, searchParams: URLSearchParams): boolean {
+  return pathname === "/search" && parseSearchPage(searchParams.get("page") || undefined) === null;
 }
