@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { isMissingSearchPage, slugPathAnswer } from "@/lib/moved";
+import { isMissingSearchPage, readerPathAnswer } from "@/lib/moved";
 import { badRequestResponse, hasMalformedActionBody, hasMalformedPath } from "@/lib/security/bad-request";
 import { isCrossSiteRequest } from "@/lib/security/cross-site";
 import { newNonce, nonceCsp } from "@/lib/security/headers";
@@ -66,7 +66,7 @@ export default async function proxy(req: NextRequest) {
   }
   if (isPrivate) return withNonce(req);
   if (isMissingSearchPage(pathname, req.nextUrl.searchParams)) return NextResponse.rewrite(new URL(MISSING_PAGE, req.url));
-  const answer = await slugPathAnswer(pathname);
+  const answer = await readerPathAnswer(pathname);
   if (answer && "moved" in answer) return NextResponse.redirect(new URL(`${answer.moved}${search}`, req.url), 301);
   // A path no route matches: Next answers 404 with app/global-not-found.tsx, complete HTML.
   if (answer) return NextResponse.rewrite(new URL(MISSING_PAGE, req.url));

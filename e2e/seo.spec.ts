@@ -1,21 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parseXml } from "../scripts/tests/strict-xml";
 
 const REFERENCE_SLUG = "russia-becomes-first-nation-to-officially-recognize-taliban-government";
 const REFERENCE_TITLE = "Russia Becomes First Nation to Officially Recognize Taliban Government";
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  parseTagValue: false,
-  isArray: (name) => ["item", "category", "url", "sitemap"].includes(name),
-});
-
-function parseXml(xml: string) {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`invalid XML: ${JSON.stringify(valid.err)}`);
-  return parser.parse(xml);
-}
 
 type Ld = Record<string, any>;
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, runMigrations } from "@/db";
 import { articles, slugRedirects, tags } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
-import { isMissingSearchPage, slugPathAnswer } from "./moved";
+import { isMissingSearchPage, readerPathAnswer } from "./moved";
 
 const NOW = new Date("2025-09-01T12:00:00Z");
 const REFERENCE = "russia-becomes-first-nation-to-officially-recognize-taliban-government";
@@ -13,32 +13,32 @@ beforeAll(async () => {
   await seedDemo({ now: NOW, siteUrl: "http://localhost:3000/" });
 });
 
-describe("slugPathAnswer", () => {
+describe("readerPathAnswer", () => {
   it("lets published articles, tags with articles and authors render", async () => {
     for (const path of [`/articles/${REFERENCE}`, "/tags/russia", "/tags/russia/feed.xml", "/authors/elena-marsh"]) {
-      expect(await slugPathAnswer(path, NOW), path).toBeNull();
+      expect(await readerPathAnswer(path, NOW), path).toBeNull();
     }
   });
 
   it("leaves every other URL alone", async () => {
     for (const path of ["/", "/search", "/tags", "/page/2", "/feed.xml", "/admin/articles"]) {
-      expect(await slugPathAnswer(path, NOW), path).toBeNull();
+      expect(await readerPathAnswer(path, NOW), path).toBeNull();
     }
   });
 
   it("marks unknown and malformed slugs missing", async () => {
     for (const path of ["/articles/no-such-story", "/tags/no-such-topic/page/2", "/authors/nobody", "/articles/Not_A_Slug"]) {
-      expect(await slugPathAnswer(path, NOW), path).toEqual({ missing: true });
+      expect(await readerPathAnswer(path, NOW), path).toEqual({ missing: true });
     }
   });
 
   it("marks drafts, articles not yet due and tags without published articles missing", async () => {
     const draft = db.select().from(articles).where(eq(articles.status, "draft")).get()!;
-    expect(await slugPathAnswer(`/articles/${draft.slug}`, NOW)).toEqual({ missing: true });
+    expect(await readerPathAnswer(`/articles/${draft.slug}`, NOW)).toEqual({ missing: true });
     const scheduled = db.select().from(articles).where(eq(articles.status, "scheduled")).get()!;
-    expect(await slugPathAnswer(`/articles/${scheduled.slug}`, NOW)).toEqual({ missing: true });
+    expect(await readerPathAnswer(`/articles/${scheduled.slug}`, NOW)).toEqual({ missing: true });
     const empty = db.insert(tags).values({ name: "Empty Topic", slug: "empty-topic" }).returning().get();
-    expect(await slugPathAnswer(`/tags/${empty.slug}`, NOW)).toEqual({ missing: true });
+    expect(await readerPathAnswer(`/tags/${empty.slug}`, NOW)).toEqual({ missing: true });
   });
 
   it("sends renamed slugs to the current one, keeping the rest of the path", async () => {
@@ -50,29 +50,29 @@ describe("slugPathAnswer", () => {
         { kind: "tag", fromSlug: "russian-federation", targetId: tag.id },
       ])
       .run();
-    expect(await slugPathAnswer("/articles/russia-recognizes-taliban", NOW)).toEqual({ moved: `/articles/${REFERENCE}` });
-    expect(await slugPathAnswer("/tags/russian-federation/page/2", NOW)).toEqual({ moved: "/tags/russia/page/2" });
+    expect(await readerPathAnswer("/articles/russia-recognizes-taliban", NOW)).toEqual({ moved: `/articles/${REFERENCE}` });
+    expect(await readerPathAnswer("/tags/russian-federation/page/2", NOW)).toEqual({ moved: "/tags/russia/page/2" });
   });
 });
 
-describe("slugPathAnswer on page numbers", () => {
+describe("readerPathAnswer on page numbers", () => {
   it("marks page numbers that are not one missing, and leaves real ones to the page", async () => {
     for (const path of ["/page/abc", "/page/0", "/page/007", "/page/99999999", "/tags/russia/page/-1", "/authors/elena-marsh/page/x"]) {
-      expect(await slugPathAnswer(path, NOW), path).toEqual({ missing: true });
+      expect(await readerPathAnswer(path, NOW), path).toEqual({ missing: true });
     }
     for (const path of ["/page/2", "/page/1", "/tags/russia/page/1"]) {
-      expect(await slugPathAnswer(path, NOW), path).toBeNull();
+      expect(await readerPathAnswer(path, NOW), path).toBeNull();
     }
   });
 
   it("marks pages past a listing's last page missing", async () => {
     const published = db.select().from(articles).where(eq(articles.status, "published")).all().length;
     const lastFront = Math.ceil(published / 10);
-    expect(await slugPathAnswer(`/page/${lastFront}`, NOW)).toBeNull();
-    expect(await slugPathAnswer(`/page/${lastFront + 1}`, NOW)).toEqual({ missing: true });
-    expect(await slugPathAnswer("/tags/russia/page/2", NOW)).toEqual({ missing: true });
-    expect(await slugPathAnswer("/authors/elena-marsh/page/2", NOW)).toBeNull();
-    expect(await slugPathAnswer("/authors/elena-marsh/page/9", NOW)).toEqual({ missing: true });
+    expect(await readerPathAnswer(`/page/${lastFront}`, NOW)).toBeNull();
+    expect(await readerPathAnswer(`/page/${lastFront + 1}`, NOW)).toEqual({ missing: true });
+    expect(await readerPathAnswer("/tags/russia/page/2", NOW)).toEqual({ missing: true });
+    expect(await readerPathAnswer("/authors/elena-marsh/page/2", NOW)).toBeNull();
+    expect(await readerPathAnswer("/authors/elena-marsh/page/9", NOW)).toEqual({ missing: true });
   });
 });
 

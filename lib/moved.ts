@@ -8,7 +8,7 @@ import { isValidSlug } from "./slug";
 const SECTIONS: Record<string, RedirectKind> = { articles: "article", tags: "tag", authors: "author" };
 
 /** What proxy.ts does with a reader URL built on a slug, before any page renders. */
-export type SlugPathAnswer = { moved: string } | { missing: true } | null;
+export type ReaderPathAnswer = { moved: string } | { missing: true } | null;
 
 /**
  * For `/articles/…`, `/tags/…`, `/authors/…` and `/page/N`:
@@ -21,7 +21,7 @@ export type SlugPathAnswer = { moved: string } | { missing: true } | null;
  *   only appears once JavaScript runs.
  * - null: the page exists; let it render (or come from the cache).
  */
-export async function slugPathAnswer(pathname: string, now = new Date()): Promise<SlugPathAnswer> {
+export async function readerPathAnswer(pathname: string, now = new Date()): Promise<ReaderPathAnswer> {
   const paged = /^(?:\/(tags|authors)\/([^/]+))?\/page\/([^/]+)$/.exec(pathname);
   const page = paged ? parsePageNumber(paged[3]) : null;
   if (paged && page === null) return { missing: true };

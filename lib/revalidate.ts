@@ -1,9 +1,7 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
+import { RESPONSE_CACHE_KEY } from "@/server/response-cache-key.mjs";
 import { tagsForArticleChange, type ArticleChange } from "./cache-tags";
-
-/** Where server/main.mjs publishes its in-memory response cache (server/response-cache.mjs). */
-const RESPONSE_CACHE_KEY = Symbol.for("dateline.response-cache");
 
 /**
  * Expires cached public data at once (not stale-while-revalidate): after an editor's change the

@@ -20,7 +20,8 @@ import http from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
 import next from "next";
-import { createResponseCache, RESPONSE_CACHE_KEY } from "./response-cache.mjs";
+import { createResponseCache } from "./response-cache.mjs";
+import { RESPONSE_CACHE_KEY } from "./response-cache-key.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.env.NODE_ENV = "production";
@@ -44,9 +45,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 process.env.PORT = String(port);
 
 const app = next({ dev: false, dir: root, hostname, port });
-const handle = app.getRequestHandler();
-const nextHandler = (/** @type {http.IncomingMessage} */ req, /** @type {http.ServerResponse} */ res) =>
-  handle(req, res);
+const nextHandler = app.getRequestHandler();
 
 const cache =
   Number.isFinite(ttlSeconds) && ttlSeconds > 0

@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export declare const RESPONSE_CACHE_KEY: unique symbol;
-
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 export interface ResponseCache {

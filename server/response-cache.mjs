@@ -22,9 +22,6 @@ import zlib from "node:zlib";
 import CachePolicy from "http-cache-semantics";
 import { LRUCache } from "lru-cache";
 
-/** Where the running server publishes its cache, for lib/revalidate.ts to empty it. */
-export const RESPONSE_CACHE_KEY = Symbol.for("dateline.response-cache");
-
 /** Requests Next answers with something other than the page's HTML, or per client. */
 const BYPASS_HEADERS = [
   "rsc",
@@ -155,15 +152,27 @@ export function createResponseCache(options = {}) {
     /** @type {Buffer[]} */
     let chunks = [];
     let bytes = 0;
-    let tooBig = false;
+    // Set once the response can no longer be kept (too big, or its status or headers rule it
+    // out): from then on nothing is buffered, so private pages and media streams pass untouched.
+    let skip = false;
+    let checkedHead = false;
     /** @type {Record<string, string | string[]>} */
     let headHeaders = {};
     const collect = (chunk, encoding) => {
-      if (tooBig || chunk == null || typeof chunk === "function") return;
+      if (skip || chunk == null || typeof chunk === "function") return;
+      if (!checkedHead) {
+        checkedHead = true;
+        const cacheControl = String(headHeaders["cache-control"] ?? res.getHeader("cache-control") ?? "");
+        const cookie = headHeaders["set-cookie"] ?? res.getHeader("set-cookie");
+        if (res.statusCode !== 200 || cookie !== undefined || !/s-maxage|public|max-age/i.test(cacheControl) || /private|no-store/i.test(cacheControl)) {
+          skip = true;
+          return;
+        }
+      }
       const buffer = toBuffer(chunk, encoding);
       bytes += buffer.length;
       if (bytes > maxEntryBytes) {
-        tooBig = true;
+        skip = true;
         chunks = [];
       } else chunks.push(buffer);
     };
@@ -187,7 +196,7 @@ export function createResponseCache(options = {}) {
       }
     );
     res.once("finish", () => {
-      if (tooBig || startedIn !== generation || res.statusCode !== 200) return;
+      if (skip || startedIn !== generation || res.statusCode !== 200) return;
       try {
         const entry = entryFrom(req, res.statusCode, { ...lowerCased(res.getHeaders()), ...headHeaders }, Buffer.concat(chunks));
         if (!entry) return;

@@ -1,5 +1,5 @@
 import { and, desc, eq, lte } from "drizzle-orm";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parseXml } from "@/scripts/tests/strict-xml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, runMigrations } from "@/db";
 import {
@@ -26,20 +26,6 @@ const NOW = new Date("2025-07-12T12:00:00Z");
 const SITE = "https://news.example.com";
 const REFERENCE_SLUG = "russia-becomes-first-nation-to-officially-recognize-taliban-government";
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  parseTagValue: false,
-  isArray: (name) => ["item", "category", "url", "sitemap"].includes(name),
-});
-
-/** Parses XML strictly: a malformed document fails the test instead of parsing leniently. */
-function parseXml(xml: string) {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`invalid XML: ${JSON.stringify(valid.err)}`);
-  return parser.parse(xml);
-}
 
 const channel: RssChannel = {
   siteUrl: SITE,

@@ -1,0 +1,1 @@
+export declare const RESPONSE_CACHE_KEY: unique symbol;
