@@ -21,16 +21,23 @@ type Writer = {
   ackTimes: { first: number; last: number };
   stderr: () => string;
   waitForAcks: (n: number, timeoutMs?: number) => Promise<void>;
+  /** Resolves once the writer is connected (it prints `ready`). */
+  ready: Promise<void>;
+  /** With `waitForGo`, lets the writer start writing. */
+  go: () => void;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
 const running = new Set<ChildProcess>();
 
-function startWriter(prefix: string, count = 0): Writer {
+function startWriter(prefix: string, count = 0, { waitForGo = false } = {}): Writer {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/tests/article-writer.ts", "--prefix", prefix, "--count", String(count)],
-    { env: { ...process.env, DATABASE_PATH: env.DATABASE_PATH }, stdio: ["ignore", "pipe", "pipe"] },
+    [
+      "--import", "tsx", "scripts/tests/article-writer.ts", "--prefix", prefix, "--count", String(count),
+      ...(waitForGo ? ["--wait-for-go"] : []),
+    ],
+    { env: { ...process.env, DATABASE_PATH: env.DATABASE_PATH }, stdio: [waitForGo ? "pipe" : "ignore", "pipe", "pipe"] },
   );
   running.add(child);
   const acks = new Map<number, string>();
@@ -38,11 +45,14 @@ function startWriter(prefix: string, count = 0): Writer {
   const waiters: { n: number; resolve: () => void }[] = [];
   let pending = "";
   let stderr = "";
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
     pending += chunk;
     const lines = pending.split("\n");
     pending = lines.pop()!;
     for (const line of lines) {
+      if (line === "ready") markReady();
       const m = /^ack (\d+) (\S+)$/.exec(line);
       if (!m) continue;
       acks.set(Number(m[1]), m[2]);
@@ -67,7 +77,8 @@ function startWriter(prefix: string, count = 0): Writer {
         if (acks.size < n) reject(new Error(`writer ${prefix} exited after ${acks.size}/${n} acks; stderr: ${stderr}`));
       });
     });
-  return { child, acks, ackTimes, stderr: () => stderr, waitForAcks, exited };
+  const go = () => void child.stdin?.end("go\n");
+  return { child, acks, ackTimes, stderr: () => stderr, waitForAcks, ready, go, exited };
 }
 
 function inspect(file: string, prefix: string) {
@@ -143,8 +154,17 @@ describe("durability", () => {
 
   it("lets three processes write at once without SQLITE_BUSY", async () => {
     const perWriter = 200;
+    const writers = ["busy-a", "busy-b", "busy-c"].map((p) => startWriter(p, perWriter, { waitForGo: true }));
+    // Process start-up (tsx, opening the database) takes seconds on a busy machine and differs
+    // between the three, so they all connect first and then start writing together.
+    await Promise.race([
+      Promise.all(writers.map((w) => w.ready)),
+      Promise.all(writers.map((w) => w.exited)).then(() => {
+        throw new Error(`a writer exited before it was ready: ${writers.map((w) => w.stderr()).join("\n")}`);
+      }),
+    ]);
     const started = performance.now();
-    const writers = ["busy-a", "busy-b", "busy-c"].map((p) => startWriter(p, perWriter));
+    for (const w of writers) w.go();
     const results = await Promise.all(writers.map((w) => w.exited));
     const seconds = (performance.now() - started) / 1000;
     writers.forEach((w) => expect(w.stderr()).not.toMatch(/SQLITE_BUSY|locked/));

@@ -3,7 +3,9 @@
  * transaction has committed. Durability tests kill this process at random and then check that
  * every acknowledged article is in the database.
  *
- * Usage: node --import tsx scripts/tests/article-writer.ts --prefix P [--count N] [--via db|http]
+ * Usage: node --import tsx scripts/tests/article-writer.ts --prefix P [--count N] [--via db|http] [--wait-for-go]
+ * With --wait-for-go it prints `ready` once connected and starts writing only when a line `go`
+ * arrives on stdin, so a test can start several writers at the same moment.
  * (run through `node --import tsx`, not the tsx CLI, so a signal reaches the writer itself).
  * With --via http the articles are saved through the running server's admin: BASE_URL,
  * NEXT_DIST_DIR (for the action id), WRITER_EMAIL and WRITER_PASSWORD come from the environment.
@@ -27,18 +29,36 @@ async function sinkFor(via: string): Promise<ArticleSink> {
   throw new Error(`unknown --via ${via}`);
 }
 
+/** Resolves when a line `go` arrives on stdin. */
+function goSignal(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk: string) => {
+      buffered += chunk;
+      if (buffered.split("\n").includes("go")) {
+        process.stdin.destroy();
+        resolve();
+      }
+    });
+    process.stdin.on("end", () => reject(new Error("stdin closed before `go`")));
+  });
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       prefix: { type: "string" },
       count: { type: "string", default: "0" },
       via: { type: "string", default: "db" },
+      "wait-for-go": { type: "boolean", default: false },
     },
   });
   if (!values.prefix) throw new Error("--prefix is required");
   const limit = Number(values.count);
   const sink = await sinkFor(values.via);
   fs.writeSync(1, "ready\n");
+  if (values["wait-for-go"]) await goSignal();
   for (let n = 1; limit === 0 || n <= limit; n++) {
     const slug = `${values.prefix}-${n}`;
     const tagNames = [0, 1, 2].map((k) => TAG_POOL[(n + k) % TAG_POOL.length]);
