@@ -18,8 +18,8 @@ export function adCreativePath(key: string, version: number): string {
  * size from the first byte (an image keeps its aspect ratio and shrinks to fit narrow screens;
  * an HTML frame keeps its size and is clipped), so the page never shifts when the creative
  * loads. An image creative is a plain sponsored link through the click counter; HTML code only
- * ever runs in a sandboxed frame served by its own route, never in this page. The 1×1 beacon
- * counts the impression, so the page itself stays cacheable.
+ * ever runs in a sandboxed frame served by its own route (under the page's own referrer policy),
+ * never in this page. The 1×1 beacon counts the impression, so the page itself stays cacheable.
  */
 export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: boolean }) {
   const image = slot.creativeType === "image";
@@ -54,12 +54,13 @@ export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: bo
             width={slot.width}
             height={slot.height}
             loading="lazy"
-            referrerPolicy="strict-origin-when-cross-origin"
           />
         )}
       </div>
+      {/* An impression is counted when the ad comes near the screen, like its creative; lazy also
+          keeps React from preloading every beacon in the page's <head>. */}
       {/* eslint-disable-next-line @next/next/no-img-element -- an impression pixel, not content */}
-      <img className="ad-beacon" src={adImpressionPath(slot.key)} alt="" width={1} height={1} aria-hidden="true" />
+      <img className="ad-beacon" src={adImpressionPath(slot.key)} alt="" width={1} height={1} loading="lazy" aria-hidden="true" />
     </aside>
   );
 }
