@@ -1,13 +1,17 @@
-/** Runs once when a server process starts: bring the database schema up to date, start the scheduler. */
+/** Runs once when a server process starts: bring the database schema up to date, start the scheduler, count ad impressions. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { closeDb, runMigrations } = await import("./db");
   runMigrations();
+  const { flushImpressions, publishBeaconRoute } = await import("./lib/ads/impressions");
   const { installGracefulShutdown } = await import("./lib/ops/shutdown");
-  installGracefulShutdown({ closeDatabase: closeDb });
+  // Impressions counted in memory are written before the database closes.
+  installGracefulShutdown({ closeDatabase: () => (flushImpressions(), closeDb()) });
   // Not while `next build` prerenders pages: only a serving process publishes scheduled articles.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { startScheduler } = await import("./lib/scheduler");
     startScheduler();
+    // server/main.mjs answers ad beacons in-process; `next start` ignores this.
+    publishBeaconRoute();
   }
 }

@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * The production server (`npm start`): Next's request handler behind an in-process response
- * cache (server/response-cache.mjs), so cached public pages are answered from memory.
+ * cache (server/response-cache.mjs), so cached public pages are answered from memory. Requests
+ * the app publishes under FAST_ROUTES_KEY (the ad impression beacon) are answered by the app's
+ * own code before Next's router.
  *
  *   node server/main.mjs [--hostname HOST] [--port PORT]
  *
@@ -22,6 +24,7 @@ import nextEnv from "@next/env";
 import next from "next";
 import { createResponseCache } from "./response-cache.mjs";
 import { RESPONSE_CACHE_KEY } from "./response-cache-key.mjs";
+import { FAST_ROUTES_KEY } from "./fast-routes-key.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.env.NODE_ENV = "production";
@@ -61,6 +64,17 @@ const server = http.createServer((req, res) => {
     // Shutting down: no further requests on this connection, and let it go once answered.
     res.shouldKeepAlive = false;
     res.once("finish", () => server.closeIdleConnections());
+  }
+  let fast;
+  try {
+    fast = /** @type {any} */ (globalThis)[FAST_ROUTES_KEY]?.(req.method, req.url, req.headers);
+  } catch (error) {
+    console.error("in-process route failed; passing the request to Next", req.method, req.url, error);
+  }
+  if (fast) {
+    res.writeHead(fast.status, fast.headers);
+    res.end(fast.body ?? undefined);
+    return;
   }
   const handled = cache ? cache.handle(req, res, nextHandler) : nextHandler(req, res);
   Promise.resolve(handled).catch((error) => {

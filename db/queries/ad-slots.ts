@@ -105,13 +105,29 @@ export function getCachedPlacementSlots(placement: AdPlacement): Promise<PublicA
 // ---------------------------------------------------------------------------------------------
 // Counting
 
-/** Counts one impression in today's bucket; false when no slot has this key. */
-export async function recordAdImpression(key: string, now: Date = new Date()): Promise<boolean> {
-  const result = db.run(sql`
-    insert into ${adStats} (slot_id, day, impressions, clicks)
-    select ${adSlots.id}, ${statsDay(now)}, 1, 0 from ${adSlots} where ${adSlots.key} = ${key}
-    on conflict (slot_id, day) do update set impressions = impressions + 1`);
-  return result.changes > 0;
+const slotIdByKey = preparedOnce(() =>
+  db.select({ id: adSlots.id }).from(adSlots).where(eq(adSlots.key, sql.placeholder("key"))).prepare(),
+);
+
+/** The id of the slot with this key, in any state; undefined when there is none. */
+export function findAdSlotId(key: string): number | undefined {
+  return slotIdByKey().get({ key })?.id;
+}
+
+/**
+ * Adds impressions counted in memory (lib/ads/impressions.ts) to their daily buckets, all in
+ * one transaction. A slot deleted in the meantime takes its impressions with it.
+ */
+export function addAdImpressions(rows: readonly { slotId: number; day: string; impressions: number }[]): void {
+  if (rows.length === 0) return;
+  transaction((tx) => {
+    for (const r of rows) {
+      tx.run(sql`
+        insert into ${adStats} (slot_id, day, impressions, clicks)
+        select ${adSlots.id}, ${r.day}, ${r.impressions}, 0 from ${adSlots} where ${adSlots.id} = ${r.slotId}
+        on conflict (slot_id, day) do update set impressions = impressions + excluded.impressions`);
+    }
+  });
 }
 
 /**

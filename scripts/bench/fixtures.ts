@@ -1,6 +1,6 @@
 /**
  * Picks what the bench looks at in the generated newsroom: the reference article, the biggest tag,
- * the busiest author, a common and a rare search word. These are the bench's own look-ups, not
+ * the busiest author, a common and a rare search word, an ad slot. These are the bench's own look-ups, not
  * page queries, so they may scan.
  */
 import { sqlite } from "@/db";
@@ -18,6 +18,8 @@ export type Fixtures = {
   publishedArticles: number;
   commonWord: string;
   rareWord: string;
+  /** An active ad slot (the demo's first, on the reference article): its beacon is load-tested. */
+  adKey: string;
 };
 
 export function findFixtures(now = new Date()): Fixtures {
@@ -40,6 +42,7 @@ export function findFixtures(now = new Date()): Fixtures {
        where x.status = 'published' group by x.author_id order by articles desc limit 1`,
     )
     .get() as Fixtures["author"];
+  const adKey = s.prepare("select key from ad_slots where active = 1 order by id limit 1").pluck().get() as string;
   const publishedArticles = s.prepare("select count(*) from articles where status = 'published'").pluck().get() as number;
   return {
     now,
@@ -55,5 +58,6 @@ export function findFixtures(now = new Date()): Fixtures {
     commonWord: "officials",
     // … and in the reference article only.
     rareWord: "Muttaqi",
+    adKey,
   };
 }

@@ -231,6 +231,8 @@ async function serverStages(results: import("./report").Results, fixtures: impor
       { name: "tag page", path: `/tags/${fixtures.bigTag.slug}` },
       { name: "search", path: `/search?q=${encodeURIComponent(fixtures.commonWord)}` },
       { name: "sitemap", path: "/sitemap.xml" },
+      // Every rendered ad loads its beacon: a page with eight ads is nine requests.
+      { name: "ad beacon", path: `/ads/${fixtures.adKey}/impression.gif` },
     ];
     const weighed = [
       ...targets.slice(0, 4),

@@ -4,6 +4,7 @@ import { listAdSlotsWithStats } from "@/db/queries/ad-slots";
 import { AdSlotStatusBadge, placementText } from "@/components/ads/admin/ad-slot-labels";
 import { EditorZoneCookie } from "@/components/admin/editor-zone-cookie";
 import { ZonedTime } from "@/components/admin/zoned-time";
+import { flushImpressions } from "@/lib/ads/impressions";
 import { adStatus } from "@/lib/ads/schedule";
 import { requirePageUser } from "@/lib/auth/guards";
 import { editorTimeZone } from "@/lib/time/editor-zone";
@@ -27,6 +28,8 @@ export default async function AdSlotsPage({ searchParams }: { searchParams: Prom
     .map(([name, text]) => (typeof params[name] === "string" ? text(String(params[name]).slice(0, 64)) : null))
     .find(Boolean);
   const now = new Date();
+  // Impressions are written once a second: write this process's latest before counting.
+  flushImpressions();
   const [slots, zone] = await Promise.all([listAdSlotsWithStats(now), editorTimeZone()]);
   const fmt = new Intl.NumberFormat("en");
   return (

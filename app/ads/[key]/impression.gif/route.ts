@@ -1,23 +1,13 @@
-import { recordAdImpression } from "@/db/queries/ad-slots";
-import { isValidAdKey } from "@/lib/validation/ad-slot";
-
-/** A transparent 1×1 GIF. */
-const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+import { beaconAnswer } from "@/lib/ads/impressions";
 
 /**
- * The impression beacon: each page view that renders a slot loads this pixel once, which counts
- * one impression in today's bucket. Never cached, so every view is counted, while the page that
- * embeds it stays static.
+ * The impression beacon: each rendered ad loads this pixel as it nears the screen, which counts
+ * one impression in today's bucket (lib/ads/impressions.ts). Never cached, so every view is
+ * counted, while the page that embeds it stays static. The production server answers it before
+ * reaching here; this handler serves `next start` and development.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
-  const counted = isValidAdKey(key) && (await recordAdImpression(key));
-  return new Response(counted ? PIXEL : null, {
-    status: counted ? 200 : 404,
-    headers: {
-      "Content-Type": "image/gif",
-      "Cache-Control": "no-store, max-age=0",
-      "X-Robots-Tag": "noindex",
-    },
-  });
+  const { status, headers, body } = beaconAnswer(key, request.headers.get("x-forwarded-proto") === "https");
+  return new Response(body ? new Uint8Array(body) : null, { status, headers });
 }

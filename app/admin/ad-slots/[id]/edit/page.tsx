@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getAdSlotById, getAdSlotCounts } from "@/db/queries/ad-slots";
 import { AdSlotStatusBadge, placementText } from "@/components/ads/admin/ad-slot-labels";
 import { AdSlotForm } from "@/components/ads/admin/ad-slot-form";
+import { flushImpressions } from "@/lib/ads/impressions";
 import { adStatus } from "@/lib/ads/schedule";
 import { requirePageUser } from "@/lib/auth/guards";
 import { editorTimeZone } from "@/lib/time/editor-zone";
@@ -19,6 +20,8 @@ export default async function EditAdSlotPage({ params }: { params: Promise<{ id:
   const slot = Number.isSafeInteger(id) ? await getAdSlotById(id) : undefined;
   if (!slot) notFound();
   const now = new Date();
+  // Impressions are written once a second: write this process's latest before counting.
+  flushImpressions();
   const [counts, zone] = await Promise.all([getAdSlotCounts(slot.id, now), editorTimeZone()]);
   const status = adStatus({ active: slot.active, startsAt: slot.startsAt?.getTime() ?? null, endsAt: slot.endsAt?.getTime() ?? null }, now);
   return (

@@ -1,0 +1,140 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { addAdImpressions, findAdSlotId } from "@/db/queries/ad-slots";
+import { COMMON_HEADERS, HSTS_HEADER, PUBLIC_CSP, SAME_ORIGIN_FRAMING_HEADER } from "@/lib/security/headers";
+import { isValidAdKey } from "@/lib/validation/ad-slot";
+import { FAST_ROUTES_KEY, type FastAnswer, type FastRoutes } from "@/server/fast-routes-key.mjs";
+import { statsDay } from "./schedule";
+
+/**
+ * Ad impressions, counted in memory and written to the daily buckets once a second.
+ *
+ * Every rendered ad loads its 1×1 beacon, so a page with eight ads costs eight beacon requests
+ * for one cached page. Writing each one in its own transaction made the beacon the most
+ * expensive request a reader makes; now a beacon is a key look-up and a counter increment, and
+ * one transaction a second adds everything counted since. The production server answers
+ * beacons before Next's request handler (see `publishBeaconRoute`).
+ *
+ * Impressions counted in the last second before a crash (SIGKILL, power loss) are lost; a
+ * normal shutdown writes them (instrumentation.ts flushes before the database closes), and the
+ * admin flushes before it reads the counts, so editors always see every impression so far.
+ */
+
+export const FLUSH_INTERVAL_MS = 1_000;
+
+/** A transparent 1×1 GIF. */
+export const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+
+/** Never cached, so every view is counted, while the page that embeds it stays static. */
+const BEACON_HEADERS = {
+  "Content-Type": "image/gif",
+  "Cache-Control": "no-store, max-age=0",
+  "X-Robots-Tag": "noindex",
+};
+
+export type ImpressionCounter = {
+  /** Counts one impression of the slot with this key in `now`'s bucket; false if there is no such slot. */
+  record(key: string, now?: Date): boolean;
+  /** Writes everything counted so far. */
+  flush(): void;
+  /** Impressions counted and not yet written. */
+  pending(): number;
+  /** Stops the timer; what is pending stays until the next `flush()`. */
+  stop(): void;
+};
+
+export function createImpressionCounter(options: { flushEveryMs?: number } = {}): ImpressionCounter {
+  let pending = new Map<string, { slotId: number; day: string; impressions: number }>();
+  let total = 0;
+
+  const add = (slotId: number, day: string, impressions: number) => {
+    const bucket = `${slotId} ${day}`;
+    const row = pending.get(bucket);
+    if (row) row.impressions += impressions;
+    else pending.set(bucket, { slotId, day, impressions });
+    total += impressions;
+  };
+
+  const flush = () => {
+    if (pending.size === 0) return;
+    const rows = [...pending.values()];
+    pending = new Map();
+    total = 0;
+    try {
+      addAdImpressions(rows);
+    } catch (error) {
+      // The database was busy beyond its timeout: keep the counts for the next flush.
+      for (const r of rows) add(r.slotId, r.day, r.impressions);
+      console.error("writing ad impressions failed; keeping them for the next try", error);
+    }
+  };
+
+  const interval = options.flushEveryMs ?? FLUSH_INTERVAL_MS;
+  const timer = interval > 0 ? setInterval(flush, interval) : null;
+  timer?.unref();
+
+  return {
+    record(key, now = new Date()) {
+      if (!isValidAdKey(key)) return false;
+      const slotId = findAdSlotId(key);
+      if (slotId === undefined) return false;
+      add(slotId, statsDay(now), 1);
+      return true;
+    },
+    flush,
+    pending: () => total,
+    stop: () => {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+const COUNTER_KEY = Symbol.for("dateline.impression-counter");
+
+/**
+ * The process's counter. Next bundles instrumentation, route handlers and pages separately,
+ * each with its own copy of this module, so the one counter lives on globalThis.
+ */
+export function impressionCounter(): ImpressionCounter {
+  const store = globalThis as { [COUNTER_KEY]?: ImpressionCounter };
+  return (store[COUNTER_KEY] ??= createImpressionCounter());
+}
+
+/** Writes pending impressions, if this process has counted any. */
+export function flushImpressions(): void {
+  (globalThis as { [COUNTER_KEY]?: ImpressionCounter })[COUNTER_KEY]?.flush();
+}
+
+/**
+ * The beacon's answer: the pixel when the impression was counted, 404 for a key no slot has.
+ * With the headers next.config.ts gives every public path, so both ways of serving it agree.
+ */
+export function beaconAnswer(key: string, https: boolean): FastAnswer {
+  const counted = impressionCounter().record(key);
+  const headers: Record<string, string> = {};
+  for (const h of [...COMMON_HEADERS, SAME_ORIGIN_FRAMING_HEADER, ...(https ? [HSTS_HEADER] : [])]) headers[h.key] = h.value;
+  headers["Content-Security-Policy"] = PUBLIC_CSP;
+  Object.assign(headers, BEACON_HEADERS);
+  return { status: counted ? 200 : 404, headers, body: counted ? PIXEL : null };
+}
+
+const BEACON_PATH = /^\/ads\/([^/?#]+)\/impression\.gif(?:\?|$)/;
+
+/**
+ * Lets the production server (server/main.mjs) answer `GET /ads/KEY/impression.gif` itself:
+ * the same counter and answer as the route handler, without a trip through Next's router.
+ */
+export function publishBeaconRoute(): void {
+  const route: FastRoutes = (method: string, url: string, headers: IncomingHttpHeaders) => {
+    if (method !== "GET") return undefined;
+    const match = BEACON_PATH.exec(url);
+    if (!match) return undefined;
+    let key: string;
+    try {
+      key = decodeURIComponent(match[1]);
+    } catch {
+      return undefined; // a broken escape: Next's own checks answer it
+    }
+    return beaconAnswer(key, headers["x-forwarded-proto"] === "https");
+  };
+  (globalThis as { [FAST_ROUTES_KEY]?: FastRoutes })[FAST_ROUTES_KEY] = route;
+}
