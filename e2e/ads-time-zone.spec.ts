@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { EDITOR, signIn } from "./auth-helpers";
+import { ADMIN, EDITOR, signIn } from "./auth-helpers";
 import { openTestDatabase } from "./support/db";
 
 /**
  * An editor in New York schedules an ad slot: the window is typed and read in New York time and
  * stored as the UTC instants it means. The window lies years ahead, so no reader page shows it.
+ * The audit log reads in the same zone.
  */
 const ZONE = "America/New_York";
 test.use({ timezoneId: ZONE });
@@ -92,4 +93,25 @@ test("an editor's window is read in their zone, stored in UTC and shown back the
   await page.getByRole("button", { name: "Save ad slot" }).click();
   await expect(page).toHaveURL(/\/admin\/ad-slots\?saved=/);
   expect(storedWindow(key)).toEqual({ startsAt: "2030-07-11T14:15:00.000Z", endsAt: "2030-12-01T22:30:00.000Z" });
+});
+
+test("the audit log reads in the admin's zone, to the second", async ({ page }) => {
+  await signIn(page, ADMIN, "/admin/audit");
+  await page.goto("/admin/audit");
+  await expect(page.getByText(/Times in America\/New_York\./)).toBeVisible();
+  const first = page.getByRole("table").locator("tbody time").first();
+  const instant = await first.getAttribute("datetime");
+  expect(instant).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  const inNewYork = new Intl.DateTimeFormat("en-GB", {
+    timeZone: ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZoneName: "short",
+  }).format(new Date(instant!));
+  await expect(first).toHaveText(inNewYork);
+  expect(inNewYork).toMatch(/\d\d:\d\d:\d\d GMT-[45]$/);
 });

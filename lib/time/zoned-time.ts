@@ -112,8 +112,11 @@ export function utcToLocalInput(date: Date, zone: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-/** A readable date and time in the editor's zone, e.g. `11 Jul 2025, 14:30 CEST`. */
-export function formatInZone(date: Date, zone: string): string {
+/**
+ * A readable date and time in the editor's zone, e.g. `11 Jul 2025, 14:30 CEST`
+ * (`14:30:05 CEST` with seconds, for logs).
+ */
+export function formatInZone(date: Date, zone: string, { seconds = false }: { seconds?: boolean } = {}): string {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone: safeTimeZone(zone),
     day: "numeric",
@@ -121,6 +124,7 @@ export function formatInZone(date: Date, zone: string): string {
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
+    ...(seconds ? { second: "2-digit" as const } : {}),
     timeZoneName: "short",
   }).format(date);
 }

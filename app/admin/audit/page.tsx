@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listAuditEntries } from "@/db/queries/audit";
+import { EditorZoneCookie } from "@/components/admin/editor-zone-cookie";
+import { ZonedTime } from "@/components/admin/zoned-time";
 import { requirePageUser } from "@/lib/auth/guards";
+import { editorTimeZone } from "@/lib/time/editor-zone";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 type Search = { before?: string | string[]; action?: string | string[] };
 
@@ -21,11 +22,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const action = one(params.action);
   if (beforeParam !== undefined && !/^\d{1,15}$/.test(beforeParam)) notFound();
   if (action !== undefined && !/^[a-z0-9.-]{1,64}$/.test(action)) notFound();
-  const { entries, nextBefore } = await listAuditEntries({ before: beforeParam ? Number(beforeParam) : undefined, action });
+  const [{ entries, nextBefore }, zone] = await Promise.all([
+    listAuditEntries({ before: beforeParam ? Number(beforeParam) : undefined, action }),
+    editorTimeZone(),
+  ]);
   const query = (extra: Record<string, string | number>) =>
     `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) })}`;
   return (
     <>
+      <EditorZoneCookie serverZone={zone} />
       <div className="page-head">
         <h1>Audit log</h1>
         {action ? (
@@ -34,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
       </div>
-      <p className="field-hint">Sign-ins, failed sign-ins and every change made in the admin, newest first. Times in UTC.</p>
+      <p className="field-hint">Sign-ins, failed sign-ins and every change made in the admin, newest first. Times in {zone}.</p>
       {entries.length === 0 ? (
         <p>No entries{beforeParam ? " before this point" : ""}.</p>
       ) : (
@@ -53,7 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <time dateTime={e.at.toISOString()}>{when.format(e.at)}</time>
+                    <ZonedTime date={e.at} zone={zone} seconds />
                   </td>
                   <td>{e.actor || "—"}</td>
                   <td>
