@@ -30,12 +30,13 @@ type Writer = {
 
 const running = new Set<ChildProcess>();
 
-function startWriter(prefix: string, count = 0, { waitForGo = false } = {}): Writer {
+function startWriter(prefix: string, count = 0, { waitForGo = false, pauseMs = 0 } = {}): Writer {
   const child = spawn(
     process.execPath,
     [
       "--import", "tsx", "scripts/tests/article-writer.ts", "--prefix", prefix, "--count", String(count),
       ...(waitForGo ? ["--wait-for-go"] : []),
+      ...(pauseMs ? ["--pause-ms", String(pauseMs)] : []),
     ],
     { env: { ...process.env, DATABASE_PATH: env.DATABASE_PATH }, stdio: [waitForGo ? "pipe" : "ignore", "pipe", "pipe"] },
   );
@@ -154,9 +155,11 @@ describe("durability", () => {
 
   it("lets three processes write at once without SQLITE_BUSY", async () => {
     const perWriter = 200;
-    const writers = ["busy-a", "busy-b", "busy-c"].map((p) => startWriter(p, perWriter, { waitForGo: true }));
+    const writers = ["busy-a", "busy-b", "busy-c"].map((p) => startWriter(p, perWriter, { waitForGo: true, pauseMs: 2 }));
     // Process start-up (tsx, opening the database) takes seconds on a busy machine and differs
-    // between the three, so they all connect first and then start writing together.
+    // between the three, so they all connect first and then start writing together, each pausing
+    // between articles as a server does between saves (in a tight loop one writer would hold the
+    // lock until it is done while the others' busy handlers sleep).
     await Promise.race([
       Promise.all(writers.map((w) => w.ready)),
       Promise.all(writers.map((w) => w.exited)).then(() => {

@@ -3,9 +3,12 @@
  * transaction has committed. Durability tests kill this process at random and then check that
  * every acknowledged article is in the database.
  *
- * Usage: node --import tsx scripts/tests/article-writer.ts --prefix P [--count N] [--via db|http] [--wait-for-go]
+ * Usage: node --import tsx scripts/tests/article-writer.ts --prefix P [--count N] [--via db|http] [--wait-for-go] [--pause-ms N]
  * With --wait-for-go it prints `ready` once connected and starts writing only when a line `go`
- * arrives on stdin, so a test can start several writers at the same moment.
+ * arrives on stdin, so a test can start several writers at the same moment. --pause-ms waits between
+ * articles, as a server does between editors' saves: a writer saving in a tight loop takes the lock
+ * again the moment it lets go, and SQLite's busy handler (which sleeps between retries) leaves the
+ * others waiting until it is done.
  * (run through `node --import tsx`, not the tsx CLI, so a signal reaches the writer itself).
  * With --via http the articles are saved through the running server's admin: BASE_URL,
  * NEXT_DIST_DIR (for the action id), WRITER_EMAIL and WRITER_PASSWORD come from the environment.
@@ -52,10 +55,12 @@ async function main() {
       count: { type: "string", default: "0" },
       via: { type: "string", default: "db" },
       "wait-for-go": { type: "boolean", default: false },
+      "pause-ms": { type: "string", default: "0" },
     },
   });
   if (!values.prefix) throw new Error("--prefix is required");
   const limit = Number(values.count);
+  const pauseMs = Number(values["pause-ms"]);
   const sink = await sinkFor(values.via);
   fs.writeSync(1, "ready\n");
   if (values["wait-for-go"]) await goSignal();
@@ -70,6 +75,7 @@ async function main() {
     });
     // Synchronous write: once this returns the acknowledgement is in the pipe, whatever happens next.
     fs.writeSync(1, `ack ${id} ${slug}\n`);
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   await sink.close();
 }
