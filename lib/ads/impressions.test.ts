@@ -136,12 +136,13 @@ describe("beacon", () => {
       "Cache-Control": "no-store, max-age=0",
       "X-Content-Type-Options": "nosniff",
       "X-Robots-Tag": "noindex",
+      "Content-Length": String(PIXEL.length),
     });
     expect(ok.headers).not.toHaveProperty("Strict-Transport-Security");
     expect(beaconAnswer("PIXEL_OK", true).headers).toHaveProperty("Strict-Transport-Security");
     const missing = beaconAnswer("NOT_A_SLOT", false);
     expect(missing).toMatchObject({ status: 404, body: null });
-    expect(missing.headers["Cache-Control"]).toBe("no-store, max-age=0");
+    expect(missing.headers).toMatchObject({ "Cache-Control": "no-store, max-age=0", "Content-Length": "0" });
 
     expect(impressionCounter().pending()).toBe(2);
     flushImpressions();

@@ -114,7 +114,9 @@ export function beaconAnswer(key: string, https: boolean): FastAnswer {
   for (const h of [...COMMON_HEADERS, SAME_ORIGIN_FRAMING_HEADER, ...(https ? [HSTS_HEADER] : [])]) headers[h.key] = h.value;
   headers["Content-Security-Policy"] = PUBLIC_CSP;
   Object.assign(headers, BEACON_HEADERS);
-  return { status: counted ? 200 : 404, headers, body: counted ? PIXEL : null };
+  const body = counted ? PIXEL : null;
+  headers["Content-Length"] = String(body?.length ?? 0);
+  return { status: counted ? 200 : 404, headers, body };
 }
 
 const BEACON_PATH = /^\/ads\/([^/?#]+)\/impression\.gif(?:\?|$)/;
