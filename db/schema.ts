@@ -98,7 +98,12 @@ export const tags = sqliteTable(
      */
     publishedCount: integer("published_count").notNull().default(0),
   },
-  (t) => [index("tags_published_count_idx").on(t.publishedCount)],
+  (t) => [
+    index("tags_published_count_idx").on(t.publishedCount),
+    // The /tags listing, alphabetical as readers expect (case-insensitive), read from the index
+    // alone in its order: no sort of every tag per render.
+    index("tags_listing_idx").on(sql`${t.name} collate nocase`, t.id, t.slug, t.publishedCount),
+  ],
 );
 
 export const articleTags = sqliteTable(

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runMigrations, sqlite, transaction } from "@/db";
 import { articles, articleTags, tags } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
+import { explain, statementRecorder } from "@/scripts/bench/sql-plan";
 import { listTagsWithCounts } from "./tags";
 
 const NOW = new Date("2025-09-01T12:00:00Z");
@@ -73,5 +74,21 @@ describe("tag counts kept by triggers", () => {
   it("start at zero for a new tag", async () => {
     transaction((tx) => tx.insert(tags).values({ name: "Brand New", slug: "brand-new" }).run());
     expect((await listed())["Brand New"]).toBeUndefined();
+  });
+});
+
+describe("the /tags listing's plan", () => {
+  it("reads every tag alphabetically from the listing index alone, with no sort", async () => {
+    const recorder = statementRecorder(sqlite());
+    let statements;
+    try {
+      statements = await recorder.capture(() => listTagsWithCounts(NOW));
+    } finally {
+      recorder.restore();
+    }
+    const listing = explain(sqlite(), statements).find((s) => /from "tags"/.test(s.sql) && /collate nocase/.test(s.sql));
+    expect(listing, statements.map((s) => s.sql).join("\n")).toBeDefined();
+    expect(listing!.plan.join("\n")).toMatch(/SCAN tags USING COVERING INDEX tags_listing_idx/);
+    expect(listing!.plan.join("\n")).not.toMatch(/TEMP B-TREE/);
   });
 });

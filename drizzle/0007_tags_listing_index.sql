@@ -1,0 +1,1 @@
+CREATE INDEX `tags_listing_idx` ON `tags` ("name" collate nocase,`id`,`slug`,`published_count`);
