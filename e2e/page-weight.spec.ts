@@ -35,6 +35,7 @@ test("the reference article's HTML stays within its gzip budget and still carrie
   await gzippedBody(`${baseURL}${REFERENCE_PATH}`);
   const { encoding, wire, html } = await gzippedBody(`${baseURL}${REFERENCE_PATH}`);
   expect(encoding).toBe("gzip");
+  console.log(`page weight: reference article ${wire} bytes gzipped (budget ${REFERENCE_BUDGET})`);
   expect(wire, `gzipped HTML of ${REFERENCE_PATH}`).toBeLessThan(REFERENCE_BUDGET);
   // Nothing was bought by dropping content: tags, metadata, structured data and ads are all there.
   expect(html.match(/<a href="\/tags\/[a-z0-9-]+" rel="tag">/g)).toHaveLength(30);
