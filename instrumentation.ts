@@ -11,7 +11,14 @@ export async function register() {
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { startScheduler } = await import("./lib/scheduler");
     startScheduler();
-    // server/main.mjs answers ad beacons in-process; `next start` ignores this.
+    // Answered before Next's router, by server/main.mjs or, under plain `next start`, by the
+    // same in-process layer installed here (production only: development never caches).
     publishBeaconRoute();
+    if (process.env.NODE_ENV === "production") {
+      const { cacheSettings, createInProcessServing, installIntoHttpServers, servingInProcess } = await import(
+        "./server/in-process.mjs"
+      );
+      if (!servingInProcess()) installIntoHttpServers(createInProcessServing(cacheSettings(process.env)).serve);
+    }
   }
 }

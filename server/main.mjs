@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * The production server (`npm start`): Next's request handler behind an in-process response
- * cache (server/response-cache.mjs), so cached public pages are answered from memory. Requests
- * the app publishes under FAST_ROUTES_KEY (the ad impression beacon) are answered by the app's
- * own code before Next's router.
+ * The production server (`npm start`): Next's request handler behind the in-process layer
+ * (server/in-process.mjs): cached public pages are answered from memory, and requests the app
+ * publishes under FAST_ROUTES_KEY (the ad impression beacon) by the app's own code, before
+ * Next's router. Plain `next start` gets the same layer from instrumentation.ts; this server adds
+ * the shutdown and keep-alive handling below.
  *
  *   node server/main.mjs [--hostname HOST] [--port PORT]
  *
@@ -22,9 +23,7 @@ import http from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
 import next from "next";
-import { createResponseCache } from "./response-cache.mjs";
-import { RESPONSE_CACHE_KEY } from "./response-cache-key.mjs";
-import { FAST_ROUTES_KEY } from "./fast-routes-key.mjs";
+import { cacheSettings, createInProcessServing } from "./in-process.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.env.NODE_ENV = "production";
@@ -38,8 +37,7 @@ const option = (/** @type {string[]} */ names) => {
 };
 const hostname = option(["--hostname", "-H"]) ?? process.env.HOSTNAME ?? "0.0.0.0";
 const port = Number(option(["--port", "-p"]) ?? process.env.PORT ?? 3000);
-const ttlSeconds = Number(process.env.RESPONSE_CACHE_TTL ?? 10);
-const cacheMb = Number(process.env.RESPONSE_CACHE_MB ?? 64);
+const { ttlSeconds, cacheMb } = cacheSettings(process.env);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid port: ${port}`);
   process.exit(1);
@@ -50,11 +48,8 @@ process.env.PORT = String(port);
 const app = next({ dev: false, dir: root, hostname, port });
 const nextHandler = app.getRequestHandler();
 
-const cache =
-  Number.isFinite(ttlSeconds) && ttlSeconds > 0
-    ? createResponseCache({ maxTtlMs: ttlSeconds * 1000, maxBytes: Math.max(1, cacheMb) * 1024 * 1024 })
-    : null;
-if (cache) /** @type {any} */ (globalThis)[RESPONSE_CACHE_KEY] = cache;
+// Before app.prepare(): instrumentation.ts then sees this process already serves in-process.
+const { cache, serve } = createInProcessServing({ ttlSeconds, cacheMb });
 
 await app.prepare();
 
@@ -65,25 +60,7 @@ const server = http.createServer((req, res) => {
     res.shouldKeepAlive = false;
     res.once("finish", () => server.closeIdleConnections());
   }
-  let fast;
-  try {
-    fast = /** @type {any} */ (globalThis)[FAST_ROUTES_KEY]?.(req.method, req.url, req.headers);
-  } catch (error) {
-    console.error("in-process route failed; passing the request to Next", req.method, req.url, error);
-  }
-  if (fast) {
-    res.writeHead(fast.status, fast.headers);
-    res.end(fast.body ?? undefined);
-    return;
-  }
-  const handled = cache ? cache.handle(req, res, nextHandler) : nextHandler(req, res);
-  Promise.resolve(handled).catch((error) => {
-    console.error("request failed", req.method, req.url, error);
-    if (!res.headersSent) {
-      res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("Internal server error.\n");
-    } else res.destroy();
-  });
+  serve(req, res, nextHandler);
 });
 // A reverse proxy keeps upstream connections open (deploy/nginx.conf: keepalive): outlive its idle timeout.
 server.keepAliveTimeout = 65_000;

@@ -185,13 +185,18 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     log(`\n▸ Reusing the previous build in ${distDir}/ (--no-build)`);
   }
 
-  // Two ways to run the app, measured one after the other on the same port and build: `next start`
-  // alone, and the production server (`npm start`: server/main.mjs, Next behind its in-memory
-  // response cache), which is also what the nginx recipe proxies to.
+  // Ways to run the app, measured one after the other on the same port and build: `next start`
+  // alone (which gets the in-process response cache and beacon route from instrumentation.ts),
+  // the production server (`npm start`: server/main.mjs, the same layer plus its shutdown
+  // handling; what the nginx recipe proxies to), and, for what Next itself costs per request,
+  // `next start` with the response cache off.
+  const nextStart = [nextBin, "start", "-H", "127.0.0.1", "-p", String(ports.app)];
   const appCommands = {
-    "next start": [nextBin, "start", "-H", "127.0.0.1", "-p", String(ports.app)],
+    "next start": nextStart,
     "npm start": [path.join(root, "server", "main.mjs"), "--hostname", "127.0.0.1", "--port", String(ports.app)],
+    "Next, cache off": nextStart,
   } as const;
+  const appEnv: Partial<Record<keyof typeof appCommands, Record<string, string>>> = { "Next, cache off": { RESPONSE_CACHE_TTL: "0" } };
   type AppKind = keyof typeof appCommands;
   let app: { kind: AppKind; process: import("node:child_process").ChildProcess; memory: ReturnType<typeof memoryWatch> } | undefined;
   const stopApp = async () => {
@@ -200,7 +205,7 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     app = undefined;
     const memory = stopping.memory.stop();
     if (stopping.kind === "npm start") results.memory = memory;
-    else results.memoryNextStart = memory;
+    else if (stopping.kind === "next start") results.memoryNextStart = memory;
     log(`  ${stopping.kind}: server peak RSS ${memory.peakRssMb.toFixed(0)} MB (high-water sum ${memory.hwmSumMb.toFixed(0)} MB)`);
     await stopGroup(stopping.process);
   };
@@ -209,7 +214,7 @@ async function serverStages(results: import("./report").Results, fixtures: impor
     step(`Starting ${kind} on 127.0.0.1:${ports.app} (log: ${path.relative(root, serverLog)})`);
     fs.appendFileSync(serverLog, `\n--- ${kind} ---\n`);
     const t0 = performance.now();
-    const child = startDetached(process.execPath, [...appCommands[kind]], { cwd: root, env, logFile: serverLog });
+    const child = startDetached(process.execPath, [...appCommands[kind]], { cwd: root, env: { ...env, ...appEnv[kind] }, logFile: serverLog });
     await waitForHttp(`${siteUrl}/`, 60_000, child);
     app = { kind, process: child, memory: memoryWatch(child.pid!) };
     return (performance.now() - t0) / 1000;
@@ -290,7 +295,15 @@ async function serverStages(results: import("./report").Results, fixtures: impor
           `  server CPU ${r.serverCpuMsPerRequest?.toFixed(3) ?? "–"} ms/req`,
       );
     };
-    for (const kind of ["next start", "npm start"] as const) {
+    for (const kind of ["next start", "Next, cache off", "npm start"] as const) {
+      if (kind === "Next, cache off") {
+        // What every request costs when Next renders or reads its own cache: the front page and
+        // the article at 16 connections with the response cache off.
+        await startApp(kind);
+        step("Load on next start with the response cache off (RESPONSE_CACHE_TTL=0)");
+        for (const target of targets.slice(0, 2)) await runLoad(kind, siteUrl, target, 16);
+        continue;
+      }
       if (kind !== app?.kind) {
         const seconds = await startApp(kind);
         results.productionServer = { startSeconds: seconds, warm: await warmPages(kind) };
