@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { DIST_DIR, serverActions } from "./support/app-routes";
+import { serverActions } from "./support/app-routes";
+import { copyOfBuild, freePort } from "./support/own-server";
 import { ACCOUNTS } from "./support/browser-guards";
 
 /**
@@ -22,17 +22,6 @@ test.setTimeout(180_000);
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ROUNDS = 3;
 const hasSaveAction = () => serverActions().some((a) => a.file === "app/admin/articles/actions.ts" && a.name === "saveArticleAction");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 type Server = { child: ChildProcess; log: () => string };
 
@@ -87,9 +76,7 @@ test("SIGKILLed mid-write, the server loses no acknowledged save and comes back 
   const databasePath = path.join(dir, "news.db");
   // Its own copy of the build: pages it regenerates must not land in the other server's cache.
   const distName = `.next-crash-${process.pid}`;
-  const distDir = path.join(ROOT, distName);
-  const cacheDir = path.join(DIST_DIR, "cache");
-  fs.cpSync(DIST_DIR, distDir, { recursive: true, filter: (src) => src !== cacheDir && !src.startsWith(`${cacheDir}${path.sep}`) });
+  const { distDir, remove: removeBuild } = copyOfBuild(distName);
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -163,7 +150,7 @@ test("SIGKILLed mid-write, the server loses no acknowledged save and comes back 
     }
   } finally {
     if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
-    fs.rmSync(distDir, { recursive: true, force: true });
+    removeBuild();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   console.log(`crash test: ${figures.join("; ")}`);

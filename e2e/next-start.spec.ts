@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { DIST_DIR } from "./support/app-routes";
+import { copyOfBuild, freePort } from "./support/own-server";
 
 /**
  * A deployment that runs plain `next start` (no server/main.mjs) gets the same in-process layer
@@ -17,26 +16,11 @@ test.setTimeout(120_000);
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 test("plain next start answers cached pages from memory and counts beacons in-process", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-e2e-next-start-"));
   const databasePath = path.join(dir, "news.db");
   const distName = `.next-start-${process.pid}`;
-  const cacheDir = path.join(DIST_DIR, "cache");
-  fs.cpSync(DIST_DIR, path.join(ROOT, distName), {
-    recursive: true,
-    filter: (src) => src !== cacheDir && !src.startsWith(`${cacheDir}${path.sep}`),
-  });
+  const build = copyOfBuild(distName);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -102,6 +86,6 @@ test("plain next start answers cached pages from memory and counts beacons in-pr
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(path.join(ROOT, distName), { recursive: true, force: true });
+    build.remove();
   }
 });

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./support/own-server";
 
 /**
  * Graceful shutdown of the production server. Reuses the build the suite's web server made and
@@ -18,17 +18,6 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 // next/dist/server/lib/start-server.js), not 0: a process manager should count these as success.
 const EXIT_CODES = { SIGTERM: 143, SIGINT: 130 } as const;
 const GRACE_MS = 10_000; // lib/ops/shutdown.ts
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** GET on a connection of its own unless an agent is given, so a request tests a new connection. */
 function get(url: string, options: { headers?: Record<string, string>; agent?: http.Agent } = {}) {

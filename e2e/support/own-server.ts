@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { DIST_DIR } from "./app-routes";
+
+/**
+ * For specs that start a server of their own next to the suite's: a free port, and a copy of the
+ * suite's build (without its cache), so pages that server regenerates never land in the other
+ * server's cache.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Copies the build to `<root>/<name>`; returns its absolute path and a function that removes it. */
+export function copyOfBuild(name: string): { distDir: string; remove: () => void } {
+  const distDir = path.join(ROOT, name);
+  const cacheDir = path.join(DIST_DIR, "cache");
+  fs.cpSync(DIST_DIR, distDir, { recursive: true, filter: (src) => src !== cacheDir && !src.startsWith(`${cacheDir}${path.sep}`) });
+  return { distDir, remove: () => fs.rmSync(distDir, { recursive: true, force: true }) };
+}
