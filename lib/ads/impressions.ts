@@ -104,19 +104,26 @@ export function flushImpressions(): void {
   (globalThis as { [COUNTER_KEY]?: ImpressionCounter })[COUNTER_KEY]?.flush();
 }
 
-/**
- * The beacon's answer: the pixel when the impression was counted, 404 for a key no slot has.
- * With the headers next.config.ts gives every public path, so both ways of serving it agree.
- */
-export function beaconAnswer(key: string, https: boolean): FastAnswer {
-  const counted = impressionCounter().record(key);
+/** The headers next.config.ts gives every public path, plus the beacon's own; built once. */
+function beaconHeaders(https: boolean, length: number): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const h of [...COMMON_HEADERS, SAME_ORIGIN_FRAMING_HEADER, ...(https ? [HSTS_HEADER] : [])]) headers[h.key] = h.value;
   headers["Content-Security-Policy"] = PUBLIC_CSP;
-  Object.assign(headers, BEACON_HEADERS);
-  const body = counted ? PIXEL : null;
-  headers["Content-Length"] = String(body?.length ?? 0);
-  return { status: counted ? 200 : 404, headers, body };
+  return { ...headers, ...BEACON_HEADERS, "Content-Length": String(length) };
+}
+const ANSWERS = {
+  counted: { http: beaconHeaders(false, PIXEL.length), https: beaconHeaders(true, PIXEL.length) },
+  unknown: { http: beaconHeaders(false, 0), https: beaconHeaders(true, 0) },
+};
+
+/**
+ * The beacon's answer: the pixel when the impression was counted, 404 for a key no slot has.
+ * Both ways of serving it (the route handler and the in-process route) send the same headers.
+ */
+export function beaconAnswer(key: string, https: boolean): FastAnswer {
+  const counted = impressionCounter().record(key);
+  const headers = ANSWERS[counted ? "counted" : "unknown"][https ? "https" : "http"];
+  return { status: counted ? 200 : 404, headers: { ...headers }, body: counted ? PIXEL : null };
 }
 
 const BEACON_PATH = /^\/ads\/([^/?#]+)\/impression\.gif(?:\?|$)/;
