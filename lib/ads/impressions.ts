@@ -11,8 +11,8 @@ import { statsDay } from "./schedule";
  * Every rendered ad loads its 1×1 beacon, so a page with eight ads costs eight beacon requests
  * for one cached page. Writing each one in its own transaction made the beacon the most
  * expensive request a reader makes; now a beacon is a key look-up and a counter increment, and
- * one transaction a second adds everything counted since. The production server answers
- * beacons before Next's request handler (see `publishBeaconRoute`).
+ * one transaction a second adds everything counted since. In production, beacons are answered
+ * before Next's request handler (see `publishBeaconRoute`).
  *
  * Impressions counted in the last second before a crash (SIGKILL, power loss) are lost; a
  * normal shutdown writes them (instrumentation.ts flushes before the database closes), and the
@@ -129,8 +129,9 @@ export function beaconAnswer(key: string, https: boolean): FastAnswer {
 const BEACON_PATH = /^\/ads\/([^/?#]+)\/impression\.gif(?:\?|$)/;
 
 /**
- * Lets the production server (server/main.mjs) answer `GET /ads/KEY/impression.gif` itself:
- * the same counter and answer as the route handler, without a trip through Next's router.
+ * Lets the in-process layer (server/in-process.mjs, under `npm start` and `next start`) answer
+ * `GET /ads/KEY/impression.gif` itself: the same counter and answer as the route handler,
+ * without a trip through Next's router.
  */
 export function publishBeaconRoute(): void {
   const route: FastRoutes = (method: string, url: string, headers: IncomingHttpHeaders) => {

@@ -3,8 +3,9 @@ import { beaconAnswer } from "@/lib/ads/impressions";
 /**
  * The impression beacon: each rendered ad loads this pixel as it nears the screen, which counts
  * one impression in today's bucket (lib/ads/impressions.ts). Never cached, so every view is
- * counted, while the page that embeds it stays static. The production server answers it before
- * reaching here; this handler serves `next start` and development.
+ * counted, while the page that embeds it stays static. In production the in-process layer
+ * (server/in-process.mjs, under `npm start` and `next start` alike) answers it with the same
+ * code before Next's router; this handler serves development.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
