@@ -16,7 +16,7 @@ process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
 const port = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${port}`;
 
-const EXCLUSIVE = /(authorization|hostile-input|route-fuzz|crash|response-cache)\.spec\.ts$/;
+const EXCLUSIVE = /(authorization|hostile-input|route-fuzz|crash|response-cache|next-start)\.spec\.ts$/;
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
@@ -51,9 +51,10 @@ export default defineConfig({
   projects: [
     // Tests tagged @isolated read site-wide totals; they run before anything else writes.
     { name: "isolated", grep: /@isolated/, use: { ...devices["Desktop Chrome"], launchOptions } },
-    // Specs that compare the whole database before and after, or change site-wide settings,
-    // run after the rest (as its "teardown", so they run even when another test failed) and one
-    // at a time, so no other test's writes blur what they see.
+    // Specs that compare the whole database before and after, change site-wide settings or start
+    // a second server (whose start-up would slow everyone else's pages) run after the rest (as
+    // its "teardown", so they run even when another test failed) and one at a time, so no other
+    // test's writes blur what they see.
     {
       name: "chromium",
       grepInvert: /@isolated/,

@@ -29,6 +29,7 @@ test("plain next start answers cached pages from memory and counts beacons in-pr
     NEXT_DIST_DIR: distName,
     DATABASE_PATH: databasePath,
     SITE_URL: base,
+    PORT: String(port),
     AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
