@@ -29,6 +29,10 @@ test("a public page is answered from memory until an editor changes it; the next
   expect(await changed.text()).toContain(`Harbour works finished ${word}`);
   // And the front page, kept before the change, lists the new title too.
   expect(await (await request.get("/")).text()).toContain(`Harbour works finished ${word}`);
+
+  // A moment later the change's pages are expired once more (for renders that were under way
+  // when it was made): the copy kept since is dropped, before its own 10 s are up.
+  await expect.poll(async () => (await request.get(url)).headers()["age"], { timeout: 6_000 }).toBeUndefined();
 });
 
 test("copies are compressed as each reader accepts", async ({ request }) => {

@@ -10,19 +10,31 @@ export const SCHEDULER_INTERVAL_MS = 30_000;
 export const PUBLISH_DUE_PATH = "/api/internal/publish-due";
 export const SCHEDULER_HEADER = "x-dateline-scheduler";
 
-export function schedulerToken(secret?: string): string {
-  return sign(derivedKey("scheduler", secret), "publish-due");
+/**
+ * A credential for one kind of call this server makes to itself: a key derived from AUTH_SECRET
+ * for that purpose only, sent in its own header.
+ */
+export function internalCall(purpose: string, header: string) {
+  const token = (secret?: string) => sign(derivedKey(purpose, secret), purpose);
+  return {
+    header,
+    token,
+    /** Whether the request carries this call's credential (never true without AUTH_SECRET). */
+    accepts(request: Request): boolean {
+      const given = request.headers.get(header);
+      if (!given) return false;
+      try {
+        return safeEqual(given, token());
+      } catch {
+        return false;
+      }
+    },
+  };
 }
 
-export function isSchedulerRequest(request: Request): boolean {
-  const given = request.headers.get(SCHEDULER_HEADER);
-  if (!given) return false;
-  try {
-    return safeEqual(given, schedulerToken());
-  } catch {
-    return false;
-  }
-}
+const schedulerCall = internalCall("scheduler", SCHEDULER_HEADER);
+export const schedulerToken = schedulerCall.token;
+export const isSchedulerRequest = schedulerCall.accepts;
 
 function origins(): string[] {
   const port = process.env.PORT || "3000";
@@ -33,24 +45,33 @@ function origins(): string[] {
   return list;
 }
 
-async function tick(): Promise<void> {
+/**
+ * POSTs to this server's own `path` (trying each address it may listen on), for work that needs a
+ * request context. Resolves with the response, or null when no address answered.
+ */
+export async function callOwnServer(path: string, init: { headers: Record<string, string>; body?: string }): Promise<Response | null> {
   for (const origin of origins()) {
     try {
-      const res = await fetch(`${origin}${PUBLISH_DUE_PATH}`, {
-        method: "POST",
-        headers: { [SCHEDULER_HEADER]: schedulerToken() },
-        signal: AbortSignal.timeout(20_000),
-      });
-      if (res.ok) {
-        const { published } = (await res.json()) as { published: number };
-        if (published > 0) console.log(`scheduler: published ${published} scheduled article(s)`);
-      } else {
-        console.error(`scheduler: ${PUBLISH_DUE_PATH} answered ${res.status}`);
-      }
-      return;
+      return await fetch(`${origin}${path}`, { method: "POST", ...init, signal: AbortSignal.timeout(20_000) });
     } catch {
-      // Not listening yet, or not on this address: try the next one, then the next tick.
+      // Not listening yet, or not on this address: try the next one.
     }
+  }
+  return null;
+}
+
+async function tick(): Promise<void> {
+  try {
+    const res = await callOwnServer(PUBLISH_DUE_PATH, { headers: { [SCHEDULER_HEADER]: schedulerToken() } });
+    if (!res) return; // not listening yet: the next tick tries again
+    if (res.ok) {
+      const { published } = (await res.json()) as { published: number };
+      if (published > 0) console.log(`scheduler: published ${published} scheduled article(s)`);
+    } else {
+      console.error(`scheduler: ${PUBLISH_DUE_PATH} answered ${res.status}`);
+    }
+  } catch (error) {
+    console.error("scheduler: publishing due articles failed", error);
   }
 }
 
