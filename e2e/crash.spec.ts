@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { serverActions } from "./support/app-routes";
-import { copyOfBuild, freePort } from "./support/own-server";
+import { copyOfBuild, freePort, ownServerEnv } from "./support/own-server";
 import { ACCOUNTS } from "./support/browser-guards";
 
 /**
@@ -79,17 +79,7 @@ test("SIGKILLed mid-write, the server loses no acknowledged save and comes back 
   const { distDir, remove: removeBuild } = copyOfBuild(distName);
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_PATH: databasePath,
-    NEXT_DIST_DIR: distName,
-    SITE_URL: baseURL,
-    PORT: String(port),
-    AUTH_SECRET: "crash-test-secret-not-for-production",
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = ownServerEnv({ port, distDir: distName, databasePath });
   const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/setup.ts", "--demo"], { cwd: ROOT, env, encoding: "utf8" });
   expect(setup.status, setup.stderr).toBe(0);
 

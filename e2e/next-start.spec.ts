@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { copyOfBuild, freePort } from "./support/own-server";
+import { copyOfBuild, freePort, ownServerEnv } from "./support/own-server";
 
 /**
  * A deployment that runs plain `next start` (no server/main.mjs) gets the same in-process layer
@@ -23,17 +23,7 @@ test("plain next start answers cached pages from memory and counts beacons in-pr
   const build = copyOfBuild(distName);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distName,
-    DATABASE_PATH: databasePath,
-    SITE_URL: base,
-    PORT: String(port),
-    AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = ownServerEnv({ port, distDir: distName, databasePath });
   const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/setup.ts", "--demo"], { cwd: ROOT, env, encoding: "utf8" });
   expect(setup.status, setup.stderr).toBe(0);
 

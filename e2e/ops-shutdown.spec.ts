@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { freePort } from "./support/own-server";
+import { freePort, ownServerEnv } from "./support/own-server";
 
 /**
  * Graceful shutdown of the production server. Reuses the build the suite's web server made and
@@ -61,14 +61,7 @@ async function startServer(): Promise<Server> {
     ["server/main.mjs", "--hostname", "127.0.0.1", "--port", String(port)],
     {
       env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: distDir,
-        DATABASE_PATH: databasePath,
-        SITE_URL: base,
-        AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-        AUTH_TRUST_HOST: "true",
-        NEXT_TELEMETRY_DISABLED: "1",
+        ...ownServerEnv({ port, distDir, databasePath }),
         NODE_OPTIONS: `--require ${path.resolve("scripts/tests/delay-requests.cjs")}`,
       },
       stdio: ["ignore", "pipe", "pipe"],

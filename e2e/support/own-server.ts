@@ -4,9 +4,9 @@ import path from "node:path";
 import { DIST_DIR } from "./app-routes";
 
 /**
- * For specs that start a server of their own next to the suite's: a free port, and a copy of the
- * suite's build (without its cache), so pages that server regenerates never land in the other
- * server's cache.
+ * For specs that start a server of their own next to the suite's: a free port, its environment,
+ * and a copy of the suite's build (without its cache), so pages that server regenerates never
+ * land in the other server's cache.
  */
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -28,4 +28,19 @@ export function copyOfBuild(name: string): { distDir: string; remove: () => void
   const cacheDir = path.join(DIST_DIR, "cache");
   fs.cpSync(DIST_DIR, distDir, { recursive: true, filter: (src) => src !== cacheDir && !src.startsWith(`${cacheDir}${path.sep}`) });
   return { distDir, remove: () => fs.rmSync(distDir, { recursive: true, force: true }) };
+}
+
+/** The environment of a production server of a spec's own, on 127.0.0.1:`port`. */
+export function ownServerEnv(options: { port: number; distDir: string; databasePath: string }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: options.distDir,
+    DATABASE_PATH: options.databasePath,
+    SITE_URL: `http://127.0.0.1:${options.port}`,
+    PORT: String(options.port),
+    AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
 }
