@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, formatTitle, truncateDescription } from "./seo";
+import { absoluteUrl, formatTitle, OPEN_GRAPH_TAG_LIMIT, openGraphTags, truncateDescription } from "./seo";
 
 describe("seo helpers", () => {
   it("titles pages after the site", () => {
@@ -20,5 +20,13 @@ describe("seo helpers", () => {
     expect(short.length).toBeLessThanOrEqual(160);
     expect(short.endsWith("word…")).toBe(true);
     expect(truncateDescription("  two\n lines ")).toBe("two lines");
+  });
+
+  it("announces an article's lead tags, in order, as article:tag", () => {
+    const tags = Array.from({ length: 30 }, (_, i) => `Tag ${i + 1}`);
+    expect(openGraphTags(tags)).toEqual(tags.slice(0, OPEN_GRAPH_TAG_LIMIT));
+    expect(openGraphTags(tags)[0]).toBe("Tag 1");
+    expect(openGraphTags(["Only"])).toEqual(["Only"]);
+    expect(openGraphTags([])).toEqual([]);
   });
 });

@@ -32,6 +32,18 @@ export type PageMeta = {
 
 export const TITLE_SEPARATOR = " | ";
 
+/**
+ * How many of an article's tags it announces as Open Graph `article:tag`: the lead ones, in the
+ * editor's order. Share cards show none of them and the JSON-LD `keywords` and the page's own tag
+ * links carry every tag, while each of these is in the page twice (the head and its RSC payload)
+ * and an article may have dozens.
+ */
+export const OPEN_GRAPH_TAG_LIMIT = 10;
+
+export function openGraphTags(tags: readonly string[]): string[] {
+  return tags.slice(0, OPEN_GRAPH_TAG_LIMIT);
+}
+
 export function formatTitle(siteName: string, title?: string, tagline?: string): string {
   if (title) return `${title}${TITLE_SEPARATOR}${siteName}`;
   return tagline ? `${siteName}: ${tagline}` : siteName;
@@ -103,7 +115,7 @@ export async function pageMetadata(meta: PageMeta): Promise<Metadata> {
             publishedTime: meta.article.publishedTime,
             modifiedTime: meta.article.modifiedTime,
             authors: meta.article.authors,
-            tags: meta.article.tags,
+            tags: openGraphTags(meta.article.tags),
             section: meta.article.section,
           }
         : meta.type === "profile"
