@@ -43,7 +43,6 @@ export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: bo
               width={slot.width}
               height={slot.height}
               loading={eager ? "eager" : "lazy"}
-              decoding="async"
             />
           </a>
         ) : (
@@ -60,7 +59,7 @@ export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: bo
       {/* An impression is counted when the ad comes near the screen, like its creative; lazy also
           keeps React from preloading every beacon in the page's <head>. */}
       {/* eslint-disable-next-line @next/next/no-img-element -- an impression pixel, not content */}
-      <img className="ad-beacon" src={adImpressionPath(slot.key)} alt="" width={1} height={1} loading="lazy" aria-hidden="true" />
+      <img className="ad-beacon" src={adImpressionPath(slot.key)} alt="" loading="lazy" />
     </aside>
   );
 }
@@ -69,7 +68,7 @@ export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: bo
 export function AdSlots({ slots, eager }: { slots: readonly PublicAdSlot[]; eager?: boolean }) {
   if (slots.length === 0) return null;
   return (
-    <div className="ad-placement" data-placement={slots[0].placement}>
+    <div className="ad-placement">
       {slots.map((slot) => (
         <AdSlot key={slot.id} slot={slot} eager={eager} />
       ))}
