@@ -1,14 +1,15 @@
-import { NotFoundMessage } from "@/components/site/not-found-message";
-
 /**
- * notFound() outside the reader site's pages (which have their own, inside the site frame).
- * Kept bare: Next inlines this boundary into every page's RSC payload. Unmatched URLs get
- * app/global-not-found.tsx instead.
+ * notFound() outside the reader site's pages and the newsroom (which have their own, inside their
+ * frames). Kept bare: Next inlines this boundary into every page's RSC payload, reader pages
+ * included. Unmatched URLs get app/global-not-found.tsx instead.
  */
 export default function NotFound() {
   return (
-    <main id="main">
-      <NotFoundMessage />
+    <main id="main" className="container message-page">
+      <h1>Page not found</h1>
+      <p>
+        <a href="/">Latest news</a>
+      </p>
     </main>
   );
 }
