@@ -232,10 +232,12 @@ export function createResponseCache(options = {}) {
     /** @type {Bodies} */
     let bodies;
     if (encoding === "identity") bodies = { identity: body };
-    else if (encoding === "gzip") bodies = { identity: zlib.gunzipSync(body), gzip: body };
+    else if (encoding === "gzip") bodies = { identity: zlib.gunzipSync(body) };
     else return null;
     if (COMPRESSIBLE.test(String(headers["content-type"] ?? "")) && bodies.identity.length > 0) {
-      bodies.gzip ??= zlib.gzipSync(bodies.identity, { level: 6 });
+      // Compressed once per stored copy and then sent many times: the strongest gzip level is
+      // worth its fraction of a millisecond (Next's own gzip, if that is what came, is level 6).
+      bodies.gzip = zlib.gzipSync(bodies.identity, { level: 9 });
       bodies.br = zlib.brotliCompressSync(bodies.identity, {
         params: {
           [zlib.constants.BROTLI_PARAM_QUALITY]: 5,

@@ -56,6 +56,8 @@ describe("response cache", () => {
     expect(calls).toEqual(["GET /"]);
     expect(gzip.headers["content-encoding"]).toBe("gzip");
     expect(zlib.gunzipSync(gzip.body).toString()).toBe(PAGE);
+    // Compressed once when stored, at the strongest level.
+    expect(gzip.body.equals(zlib.gzipSync(PAGE, { level: 9 }))).toBe(true);
     expect(br.headers["content-encoding"]).toBe("br");
     expect(zlib.brotliDecompressSync(br.body).toString()).toBe(PAGE);
     expect(plain.headers["content-encoding"]).toBeUndefined();
@@ -73,8 +75,8 @@ describe("response cache", () => {
     expect(res.headers["content-encoding"]).toBe("gzip");
   });
 
-  it("keeps a response Next sent gzipped, and serves it to readers without gzip too", async () => {
-    const gz = zlib.gzipSync(PAGE);
+  it("keeps a response Next sent gzipped, serves it to readers without gzip too, and recompresses it", async () => {
+    const gz = zlib.gzipSync(PAGE, { level: 1 });
     const cache = createResponseCache();
     let calls = 0;
     const server = http.createServer((req, res) =>
@@ -92,6 +94,17 @@ describe("response cache", () => {
     expect(calls).toBe(1);
     expect(plain.headers.get("content-encoding")).toBeNull();
     expect(await plain.text()).toBe(PAGE);
+    const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) =>
+      http
+        .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+          const parts: Buffer[] = [];
+          res.on("data", (c: Buffer) => parts.push(c));
+          res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(parts) }));
+        })
+        .on("error", reject),
+    );
+    expect(raw.encoding).toBe("gzip");
+    expect(raw.body.equals(zlib.gzipSync(PAGE, { level: 9 }))).toBe(true);
   });
 
   it("captures bodies written in several chunks and headers given to writeHead", async () => {
