@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import {
   COMMON_HEADERS,
@@ -18,6 +19,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp"],
+  // Next's own page and data cache, with each copy dated from when its render began, so a render
+  // that straddles an editorial change never outlives it (see the file).
+  cacheHandler: fileURLToPath(new URL("./server/isr-cache-handler.cjs", import.meta.url)),
   experimental: {
     // forbidden() / unauthorized(): real 403 and 401 answers from pages and actions.
     authInterrupts: true,

@@ -1,0 +1,72 @@
+/**
+ * Next's own page and data cache (the file-system cache with its in-memory copy), with one
+ * change: a copy is dated from when the read that led to it missed, not from when it was stored.
+ *
+ * Next judges a copy against expired cache tags by its date: `revalidateTag(tag, { expire: 0 })`
+ * at T drops every copy dated before T. A render that began before T (reading the database as it
+ * was) and finished after it used to be dated after T, so it was kept as fresh: after an
+ * unpublish, a front page that a reader's request had started rendering a moment earlier could go
+ * on listing the article until its next revalidation. Dated from the start of its render, that copy
+ * is expired as soon as it is stored, and the next reader gets a fresh render.
+ *
+ * A render starts after a read that found no copy, or one past its revalidation time (Next then
+ * renders in the background); the first such read since the key was last stored dates the next
+ * copy. Copies read back from disk (after a restart, or once evicted from memory) carry the file's
+ * time as before; lib/expire-again.ts's second expiry covers those.
+ *
+ * Configured as `cacheHandler` in next.config.ts. It extends Next's internal FileSystemCache
+ * (next 16.4): everything else — storage, tags, build seeds — is Next's.
+ */
+"use strict";
+
+const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
+
+/** A read older than this is not taken as the start of a render still running. */
+const MAX_RENDER_MS = 60_000;
+/** Keys read but never stored (a render that failed, or was not cacheable) are pruned past this. */
+const PRUNE_AT = 2_000;
+
+/** key → when the first read that will lead to a new copy of it happened (ms since the epoch). */
+const renderStarts = new Map();
+
+function prune(now) {
+  for (const [key, at] of renderStarts) if (now - at > MAX_RENDER_MS) renderStarts.delete(key);
+}
+
+/** Whether Next will render this copy again in the background when it is served (stale by time). */
+function pastRevalidation(data, ctx, now) {
+  const value = data.value;
+  const revalidate =
+    value?.kind === "FETCH" ? ctx?.revalidate || value.revalidate : data.cacheControl?.revalidate;
+  return typeof revalidate === "number" && revalidate > 0 && now - data.lastModified > revalidate * 1000;
+}
+
+class RenderStartCache extends FileSystemCache {
+  async get(key, ctx) {
+    const now = Date.now();
+    const data = await super.get(key, ctx);
+    if ((!data || pastRevalidation(data, ctx, now)) && !renderStarts.has(key)) {
+      if (renderStarts.size >= PRUNE_AT) prune(now);
+      renderStarts.set(key, now);
+    }
+    return data;
+  }
+
+  async set(key, data, ctx) {
+    const started = renderStarts.get(key);
+    renderStarts.delete(key);
+    // The in-memory copy is in place when set() first yields (before the disk write): date it
+    // before any other request can read it.
+    const storing = super.set(key, data, ctx);
+    if (started !== undefined && Date.now() - started <= MAX_RENDER_MS) {
+      const entry = FileSystemCache.memoryCache?.get(key);
+      // One millisecond earlier: an expiry in the same millisecond as the read counts as after it.
+      if (entry && entry.value === data) entry.lastModified = Math.min(entry.lastModified, started - 1);
+    }
+    await storing;
+  }
+}
+
+module.exports = RenderStartCache;
+module.exports.default = RenderStartCache;
+module.exports.renderStartsForTests = renderStarts;
