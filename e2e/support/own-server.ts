@@ -30,6 +30,9 @@ export function copyOfBuild(name: string): { distDir: string; remove: () => void
   return { distDir, remove: () => fs.rmSync(distDir, { recursive: true, force: true }) };
 }
 
+/** AUTH_SECRET of every server the end-to-end tests start (playwright.config.ts's included). */
+export const E2E_AUTH_SECRET = "e2e-secret-not-for-production-0123456789";
+
 /** The environment of a production server of a spec's own, on 127.0.0.1:`port`. */
 export function ownServerEnv(options: { port: number; distDir: string; databasePath: string }): NodeJS.ProcessEnv {
   return {
@@ -39,7 +42,7 @@ export function ownServerEnv(options: { port: number; distDir: string; databaseP
     DATABASE_PATH: options.databasePath,
     SITE_URL: `http://127.0.0.1:${options.port}`,
     PORT: String(options.port),
-    AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+    AUTH_SECRET: E2E_AUTH_SECRET,
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   };
