@@ -1,15 +1,16 @@
 import { callOwnServer, internalCall } from "@/lib/scheduler";
 
 /**
- * The second expiry after an editorial change. Next's cache judges an entry by its date: a page
+ * The second expiry after an editorial change. Next's cache judges a copy by its date: a page
  * render that read the database just before an editor's change and finished just after it would
  * be kept as fresh for its whole `s-maxage` (an unpublished article still on the front page for
- * minutes) if dated when stored. server/isr-cache-handler.cjs dates in-memory copies from the
- * start of their render, which closes that; copies Next reads back from disk (after eviction from
- * memory) still carry the file's time. So every change expires its tags at once and again
- * EXPIRE_AGAIN_DELAY_MS later, when any such render has ended; the second time through this
- * server's own POST EXPIRE_AGAIN_PATH (revalidation needs a request context), authenticated with
- * a key derived from AUTH_SECRET. Changes close together share one call.
+ * minutes) if dated when stored. server/isr-cache-handler.cjs dates copies, in memory and on
+ * disk, from the read that started their render, which closes that. This stays as a net for any
+ * copy the handler cannot date (one whose render Next started without reading the cache first,
+ * or a Next release that stores copies differently): every change expires its tags at once and
+ * again EXPIRE_AGAIN_DELAY_MS later, when any render under way at the change has ended; the second
+ * time through this server's own POST EXPIRE_AGAIN_PATH (revalidation needs a request context),
+ * authenticated with a key derived from AUTH_SECRET. Changes close together share one call.
  */
 export const EXPIRE_AGAIN_PATH = "/api/internal/expire-again";
 export const EXPIRE_AGAIN_DELAY_MS = 2_000;

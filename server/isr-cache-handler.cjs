@@ -11,20 +11,29 @@
  *
  * A render starts after a read that found no copy, or one past its revalidation time (Next then
  * renders in the background); the first such read since the key was last stored dates the next
- * copy. Copies read back from disk (after a restart, or once evicted from memory) carry the file's
- * time as before; lib/expire-again.ts's second expiry covers those.
+ * copy, in memory and on disk (Next dates a copy it reads back from disk, once evicted from
+ * memory, by its file's modification time).
  *
  * Configured as `cacheHandler` in next.config.ts. It extends Next's internal FileSystemCache
  * (next 16.4): everything else — storage, tags, build seeds — is Next's.
  */
 "use strict";
 
+const fs = require("node:fs/promises");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
 
 /** A read older than this is not taken as the start of a render still running. */
 const MAX_RENDER_MS = 60_000;
 /** Keys read but never stored (a render that failed, or was not cacheable) are pruned past this. */
 const PRUNE_AT = 2_000;
+
+/** The file whose modification time Next takes as a stored copy's date, per kind of copy. */
+const DATED_FILE = {
+  APP_PAGE: (key) => [`${key}.html`, "APP_PAGE"],
+  PAGES: (key) => [`${key}.html`, "PAGES"],
+  APP_ROUTE: (key) => [`${key}.body`, "APP_ROUTE"],
+  FETCH: (key) => [key, "FETCH"],
+};
 
 /** key → when the first read that will lead to a new copy of it happened (ms since the epoch). */
 const renderStarts = new Map();
@@ -58,15 +67,19 @@ class RenderStartCache extends FileSystemCache {
     // The in-memory copy is in place when set() first yields (before the disk write): date it
     // before any other request can read it.
     const storing = super.set(key, data, ctx);
-    if (started !== undefined && Date.now() - started <= MAX_RENDER_MS) {
-      const entry = FileSystemCache.memoryCache?.get(key);
-      // One millisecond earlier: an expiry in the same millisecond as the read counts as after it.
-      if (entry && entry.value === data) entry.lastModified = Math.min(entry.lastModified, started - 1);
-    }
+    if (started === undefined || Date.now() - started > MAX_RENDER_MS) return storing;
+    // One millisecond earlier: an expiry in the same millisecond as the read counts as after it.
+    const date = started - 1;
+    const entry = FileSystemCache.memoryCache?.get(key);
+    if (entry && entry.value === data) entry.lastModified = Math.min(entry.lastModified, date);
     await storing;
+    const file = this.flushToDisk && data ? DATED_FILE[data.kind]?.(key) : undefined;
+    // A copy stored meanwhile by a later render keeps its own date.
+    if (!file || (FileSystemCache.memoryCache && FileSystemCache.memoryCache.get(key)?.value !== data)) return;
+    const at = new Date(date);
+    await fs.utimes(this.getFilePath(...file), at, at).catch(() => {});
   }
 }
 
 module.exports = RenderStartCache;
 module.exports.default = RenderStartCache;
-module.exports.renderStartsForTests = renderStarts;

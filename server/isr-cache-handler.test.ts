@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -10,8 +12,11 @@ type Handler = {
 };
 type HandlerClass = new (ctx: object) => Handler;
 const RenderStartCache = require("./isr-cache-handler.cjs") as HandlerClass;
-const NextFileSystemCache = (require("next/dist/server/lib/incremental-cache/file-system-cache.js") as { default: HandlerClass })
-  .default;
+const NextFileSystemCache = (
+  require("next/dist/server/lib/incremental-cache/file-system-cache.js") as {
+    default: HandlerClass & { memoryCache?: { remove(key: string): void } };
+  }
+).default;
 const { nodeFs } = require("next/dist/server/lib/node-fs-methods.js") as { nodeFs: object };
 
 const options = { fs: nodeFs, flushToDisk: false, serverDistDir: os.tmpdir(), maxMemoryCacheSize: 10_000_000, revalidatedTags: [] };
@@ -93,5 +98,27 @@ describe("ISR cache handler", () => {
     // The render that follows (its read came after the expiry) is kept.
     await cache.set(entry.key, entry.value, entry.write);
     expect(await cache.get(entry.key, entry.read)).not.toBeNull();
+  });
+
+  it("dates the copy on disk too, so reading it back after eviction from memory still drops it", async () => {
+    const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-isr-"));
+    try {
+      const onDisk = { ...options, flushToDisk: true, serverDistDir: path.join(distDir, "server") };
+      for (const [Cache, kept] of [
+        [RenderStartCache, false],
+        [NextFileSystemCache, true],
+      ] as const) {
+        const cache = new Cache(onDisk);
+        const tag = unique("front");
+        const entry = page(tag, "rendered across the expiry");
+        await renderAcrossExpiry(cache, entry, tag);
+        expect(fs.existsSync(path.join(distDir, "server", "app", `${entry.key}.html`))).toBe(true);
+        NextFileSystemCache.memoryCache!.remove(entry.key);
+        const read = await cache.get(entry.key, entry.read);
+        expect(read !== null, Cache.name).toBe(kept);
+      }
+    } finally {
+      fs.rmSync(distDir, { recursive: true, force: true });
+    }
   });
 });
