@@ -24,7 +24,10 @@ const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-sys
 
 /** A read older than this is not taken as the start of a render still running. */
 const MAX_RENDER_MS = 60_000;
-/** Keys read but never stored (a render that failed, or was not cacheable) are pruned past this. */
+/**
+ * Keys read but never stored (a render that failed, or was not cacheable) are pruned past this
+ * many; if all are recent, the oldest go (their copies are then dated when stored, as Next does).
+ */
 const PRUNE_AT = 2_000;
 
 /** The file whose modification time Next takes as a stored copy's date, per kind of copy. */
@@ -40,6 +43,11 @@ const renderStarts = new Map();
 
 function prune(now) {
   for (const [key, at] of renderStarts) if (now - at > MAX_RENDER_MS) renderStarts.delete(key);
+  // A Map iterates in insertion order: the first keys are the oldest reads.
+  for (const key of renderStarts.keys()) {
+    if (renderStarts.size < PRUNE_AT / 2) break;
+    renderStarts.delete(key);
+  }
 }
 
 /** Whether Next will render this copy again in the background when it is served (stale by time). */
@@ -51,6 +59,11 @@ function pastRevalidation(data, ctx, now) {
 }
 
 class RenderStartCache extends FileSystemCache {
+  /** How many reads are waiting for their render's copy (bounded by PRUNE_AT). */
+  static pendingRenders() {
+    return renderStarts.size;
+  }
+
   async get(key, ctx) {
     const now = Date.now();
     const data = await super.get(key, ctx);

@@ -11,7 +11,7 @@ type Handler = {
   revalidateTag(tags: string[]): Promise<void>;
 };
 type HandlerClass = new (ctx: object) => Handler;
-const RenderStartCache = require("./isr-cache-handler.cjs") as HandlerClass;
+const RenderStartCache = require("./isr-cache-handler.cjs") as HandlerClass & { pendingRenders(): number };
 const NextFileSystemCache = (
   require("next/dist/server/lib/incremental-cache/file-system-cache.js") as {
     default: HandlerClass & { memoryCache?: { remove(key: string): void } };
@@ -120,5 +120,14 @@ describe("ISR cache handler", () => {
     } finally {
       fs.rmSync(distDir, { recursive: true, force: true });
     }
+  });
+
+  it("keeps a bounded list of reads whose render never stored a copy", async () => {
+    const cache = new RenderStartCache(options);
+    for (let i = 0; i < 5_000; i++) await cache.get(unique("/never-stored"), page("x", "").read);
+    expect(RenderStartCache.pendingRenders()).toBeLessThanOrEqual(2_000);
+    // The latest reads are the ones kept: a render under way now is still dated from its start.
+    const tag = unique("front");
+    expect(await renderAcrossExpiry(cache, page(tag, "after many misses"), tag)).toBeNull();
   });
 });
