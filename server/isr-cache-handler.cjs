@@ -67,9 +67,13 @@ class RenderStartCache extends FileSystemCache {
   async get(key, ctx) {
     const now = Date.now();
     const data = await super.get(key, ctx);
-    if ((!data || pastRevalidation(data, ctx, now)) && !renderStarts.has(key)) {
-      if (renderStarts.size >= PRUNE_AT) prune(now);
-      renderStarts.set(key, now);
+    if (!data || pastRevalidation(data, ctx, now)) {
+      const earlier = renderStarts.get(key);
+      // A read too old to belong to a render still running (its render failed) gives way.
+      if (earlier === undefined || now - earlier > MAX_RENDER_MS) {
+        if (renderStarts.size >= PRUNE_AT) prune(now);
+        renderStarts.set(key, now);
+      }
     }
     return data;
   }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const require = createRequire(import.meta.url);
 type Handler = {
@@ -129,5 +129,18 @@ describe("ISR cache handler", () => {
     // The latest reads are the ones kept: a render under way now is still dated from its start.
     const tag = unique("front");
     expect(await renderAcrossExpiry(cache, page(tag, "after many misses"), tag)).toBeNull();
+  });
+
+  it("takes a new read as the start when the one before it is too old to be a render still running", async () => {
+    const cache = new RenderStartCache(options);
+    const tag = unique("front");
+    const entry = page(tag, "after a failed render");
+    // A read two minutes ago whose render never stored anything …
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() - 120_000);
+    await cache.get(entry.key, entry.read);
+    vi.useRealTimers();
+    // … then a render now that straddles an expiry: dated from its own read, so it is dropped.
+    expect(await renderAcrossExpiry(cache, entry, tag)).toBeNull();
   });
 });
