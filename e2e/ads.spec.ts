@@ -90,22 +90,24 @@ test("an editor places an image ad after the body; readers see it, clicks count,
   await page.route("https://advertiser.example/**", (route) =>
     route.fulfill({ status: 200, contentType: "text/html", body: "<title>Advertiser</title><h1>Landing</h1>" }),
   );
-  const impression = page.waitForResponse((r) => r.url().includes(`/ads/${key}/impression.gif`));
+  // The impression is counted by the picture itself, which comes through the counter (302).
+  const impression = page.waitForResponse((r) => r.url().endsWith(`/ads/${key}/image`));
   const response = await page.goto(articlePath);
   const html = await response!.text();
   expect(html).toContain(`data-ad-slot="${key}"`);
-  // The beacon loads as the ad nears the screen; it is never preloaded with the page.
-  expect(html).not.toMatch(/<link[^>]+impression\.gif/);
+  // It loads as the ad nears the screen: never preloaded with the page, and no pixel of its own.
+  expect(html).not.toMatch(/<link[^>]+\/ads\/[^"]+\/image/);
+  expect(html).not.toContain("impression.gif");
   const ad = page.locator(`[data-ad-slot="${key}"]`);
   await expect(ad).toHaveCount(1);
   await ad.scrollIntoViewIfNeeded();
-  expect((await impression).status()).toBe(200);
+  expect((await impression).status()).toBe(302);
   await expect(ad.getByText("Advertisement", { exact: true })).toBeVisible();
   const link = ad.getByRole("link", { name: "Season tickets on sale now" });
   await expect(link).toHaveAttribute("href", `/ads/${key}/click`);
   await expect(link).toHaveAttribute("rel", "sponsored noopener");
   const image = link.getByRole("img");
-  await expect(image).toHaveAttribute("src", /^\/ads\/uploads\/[a-f0-9]{64}\.png$/);
+  await expect(image).toHaveAttribute("src", `/ads/${key}/image`);
   await image.scrollIntoViewIfNeeded();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(300);
   expect(await image.boundingBox()).toMatchObject({ width: 300, height: 250 });
@@ -119,22 +121,23 @@ test("an editor places an image ad after the body; readers see it, clicks count,
   const redirect = await page.request.get(`/ads/${key}/click`, { maxRedirects: 0 });
   expect(redirect.status()).toBe(302);
   expect(redirect.headers()["location"]).toBe(LANDING);
-  const secondImpression = page.waitForResponse((r) => r.url().includes(`/ads/${key}/impression.gif`));
+  const secondImpression = page.waitForResponse((r) => r.url().endsWith(`/ads/${key}/image`));
   await page.goto(articlePath);
   await page.locator(`[data-ad-slot="${key}"]`).scrollIntoViewIfNeeded();
-  expect((await secondImpression).status()).toBe(200);
+  expect((await secondImpression).status()).toBe(302);
   await page.locator(`[data-ad-slot="${key}"]`).getByRole("link").click();
   await expect(page).toHaveURL(LANDING);
   await expect(page.getByRole("heading", { name: "Landing" })).toBeVisible();
 
-  // Ten more beacons: counted in memory and written once a second; the admin writes what is
-  // pending before it counts, so it shows them at once.
+  // Ten more showings: counted in memory and written once a second; the admin writes what is
+  // pending before it counts, so it shows them at once. Each redirects to the uploaded image.
   for (let i = 0; i < 10; i++) {
-    const beacon = await page.request.get(`/ads/${key}/impression.gif`);
-    expect(beacon.status()).toBe(200);
-    expect(beacon.headers()).toMatchObject({ "content-type": "image/gif", "cache-control": "no-store, max-age=0", "x-content-type-options": "nosniff" });
+    const shown = await page.request.get(`/ads/${key}/image`, { maxRedirects: 0 });
+    expect(shown.status()).toBe(302);
+    expect(shown.headers()["location"]).toMatch(/^\/ads\/uploads\/[a-f0-9]{64}\.png$/);
+    expect(shown.headers()).toMatchObject({ "cache-control": "no-store, max-age=0", "x-content-type-options": "nosniff" });
   }
-  expect((await page.request.get(`/ads/${key}X/impression.gif`)).status()).toBe(404);
+  expect((await page.request.get(`/ads/${key}X/image`, { maxRedirects: 0 })).status()).toBe(404);
 
   // The admin counts both clicks and the impressions.
   await page.goto("/admin/ad-slots");
@@ -217,6 +220,8 @@ test("an HTML creative runs sandboxed: it cannot touch the page, its cookies or 
 
   await context.addCookies([{ name: "reader_secret", value: "s3cret", url: baseURL! }]);
   const articlePath = articleWith("Education");
+  // Lazy frames near the screen load with the page: listen from the start.
+  const shown = page.waitForResponse((r) => r.url().endsWith(`/ads/${key}/impression.gif`));
   await page.goto(articlePath);
   const ad = page.locator(`[data-ad-slot="${key}"]`);
   await expect(ad.getByText("Advertisement", { exact: true })).toBeVisible();
@@ -229,6 +234,8 @@ test("an HTML creative runs sandboxed: it cannot touch the page, its cookies or 
   expect(await page.content()).not.toContain("pwned");
 
   await frame.scrollIntoViewIfNeeded();
+  // The creative's own document counts its showing: it loads the slot's pixel (the page has none).
+  expect((await shown).status()).toBe(200);
   const result = page.frameLocator(`[data-ad-slot="${key}"] iframe`).locator("#result");
   await expect(result).not.toHaveText("running");
   await expect(result).toContainText("parent: SecurityError");
@@ -260,7 +267,7 @@ test("an article with three ad slots does not shift while they load (CLS 0)", as
   // any box that were not reserved would push visible content when the creative loads.
   const reader = await page.context().browser()!.newPage({ viewport: { width: 1280, height: 6000 } });
   // Creatives arrive late, after the first paint, as they do from a real ad server.
-  await reader.route(/\/ads\/(house-[a-z]+\.svg|[A-Z0-9_-]+\/impression\.gif)$/, async (route) => {
+  await reader.route(/\/ads\/(house-[a-z]+\.svg|[A-Z0-9_-]+\/(image|impression\.gif))$/, async (route) => {
     await new Promise((r) => setTimeout(r, 1000));
     await route.continue();
   });

@@ -1,17 +1,6 @@
-import type { PublicAdSlot } from "@/lib/ads/placement";
 import { CREATIVE_SANDBOX } from "@/lib/ads/creative";
-
-export function adClickPath(key: string): string {
-  return `/ads/${encodeURIComponent(key)}/click`;
-}
-
-export function adImpressionPath(key: string): string {
-  return `/ads/${encodeURIComponent(key)}/impression.gif`;
-}
-
-export function adCreativePath(key: string, version: number): string {
-  return `/ads/${encodeURIComponent(key)}/creative?v=${version}`;
-}
+import { adClickPath, adCreativePath, adImagePath } from "@/lib/ads/paths";
+import type { PublicAdSlot } from "@/lib/ads/placement";
 
 /**
  * One ad, server-rendered at its placement: labelled "Advertisement", in a box of its reserved
@@ -19,7 +8,9 @@ export function adCreativePath(key: string, version: number): string {
  * an HTML frame keeps its size and is clipped), so the page never shifts when the creative
  * loads. An image creative is a plain sponsored link through the click counter; HTML code only
  * ever runs in a sandboxed frame served by its own route (under the page's own referrer policy),
- * never in this page. The 1×1 beacon counts the impression, so the page itself stays cacheable.
+ * never in this page. The creative counts its own impression as it loads (an image through
+ * /ads/KEY/image, an HTML document through the pixel it carries), so the page itself stays
+ * cacheable and carries no pixel of its own.
  */
 export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: boolean }) {
   const image = slot.creativeType === "image";
@@ -38,11 +29,14 @@ export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: bo
           <a href={adClickPath(slot.key)} rel="sponsored noopener">
             {/* eslint-disable-next-line @next/next/no-img-element -- creatives come from any ad host, at their reserved size */}
             <img
-              src={slot.imageUrl ?? ""}
+              src={adImagePath(slot.key)}
               alt={slot.altText}
               width={slot.width}
               height={slot.height}
               loading={eager ? "eager" : "lazy"}
+              // An ad at the top loads at once, after the page's own resources, and is never
+              // preloaded (a preload of the counting URL could count the view twice).
+              fetchPriority={eager ? "low" : undefined}
             />
           </a>
         ) : (
@@ -56,10 +50,6 @@ export function AdSlot({ slot, eager = false }: { slot: PublicAdSlot; eager?: bo
           />
         )}
       </div>
-      {/* An impression is counted when the ad comes near the screen, like its creative; lazy also
-          keeps React from preloading every beacon in the page's <head>. */}
-      {/* eslint-disable-next-line @next/next/no-img-element -- an impression pixel, not content */}
-      <img className="ad-beacon" src={adImpressionPath(slot.key)} alt="" loading="lazy" />
     </aside>
   );
 }

@@ -57,7 +57,6 @@ export async function listPublicSlotsForPlacement(placement: AdPlacement, now: D
       width: adSlots.width,
       height: adSlots.height,
       creativeType: adSlots.creativeType,
-      imageUrl: adSlots.imageUrl,
       altText: adSlots.altText,
       active: adSlots.active,
       startsAt: adSlots.startsAt,
@@ -105,13 +104,23 @@ export function getCachedPlacementSlots(placement: AdPlacement): Promise<PublicA
 // ---------------------------------------------------------------------------------------------
 // Counting
 
-const slotIdByKey = preparedOnce(() =>
-  db.select({ id: adSlots.id }).from(adSlots).where(eq(adSlots.key, sql.placeholder("key"))).prepare(),
+const slotByKey = preparedOnce(() =>
+  db
+    .select({ id: adSlots.id, creativeType: adSlots.creativeType, imageUrl: adSlots.imageUrl })
+    .from(adSlots)
+    .where(eq(adSlots.key, sql.placeholder("key")))
+    .prepare(),
 );
 
 /** The id of the slot with this key, in any state; undefined when there is none. */
 export function findAdSlotId(key: string): number | undefined {
-  return slotIdByKey().get({ key })?.id;
+  return slotByKey().get({ key })?.id;
+}
+
+/** The id and image of the image slot with this key, in any state; undefined for none (or HTML). */
+export function findAdSlotImage(key: string): { id: number; imageUrl: string } | undefined {
+  const slot = slotByKey().get({ key });
+  return slot?.creativeType === "image" && slot.imageUrl ? { id: slot.id, imageUrl: slot.imageUrl } : undefined;
 }
 
 /**

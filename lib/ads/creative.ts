@@ -13,7 +13,11 @@ export const CREATIVE_CSP = [
   "frame-ancestors 'self'",
 ].join("; ");
 
-export function adCreativeDocument(code: string): string {
+/**
+ * The creative's document; with `impressionPath` (the live ad, not the admin's preview) it loads
+ * the slot's impression pixel itself, so each showing of the creative counts once.
+ */
+export function adCreativeDocument(code: string, impressionPath?: string): string {
   return [
     "<!doctype html>",
     '<html><head><meta charset="utf-8">',
@@ -23,6 +27,9 @@ export function adCreativeDocument(code: string): string {
     "<style>html,body{margin:0;padding:0;overflow:hidden;background:transparent}</style>",
     "</head><body>",
     code,
+    impressionPath
+      ? `<img src="${impressionPath}" alt="" width="1" height="1" style="position:absolute;left:0;top:0;opacity:0;pointer-events:none">`
+      : "",
     "</body></html>",
   ].join("");
 }

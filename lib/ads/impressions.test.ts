@@ -3,7 +3,16 @@ import { db, runMigrations, sqlite } from "@/db";
 import { createAdSlot, deleteAdSlot, type AdSlotFields } from "@/db/queries/ad-slots";
 import { adStats } from "@/db/schema";
 import { FAST_ROUTES_KEY, type FastRoutes } from "@/server/fast-routes-key.mjs";
-import { beaconAnswer, createImpressionCounter, flushImpressions, impressionCounter, PIXEL, publishBeaconRoute } from "./impressions";
+import { adCreativeDocument } from "./creative";
+import {
+  beaconAnswer,
+  createImpressionCounter,
+  flushImpressions,
+  imageAnswer,
+  impressionCounter,
+  PIXEL,
+  publishBeaconRoute,
+} from "./impressions";
 
 const fields: AdSlotFields = {
   key: "BEACON",
@@ -150,7 +159,7 @@ describe("beacon", () => {
     expect(statsOf(id).reduce((n, r) => n + r.impressions, 0)).toBe(2);
   });
 
-  it("is published for the production server: GET on the beacon path only", async () => {
+  it("is published for the production server: GET on the counters' paths only", async () => {
     await slot("FAST_1");
     publishBeaconRoute();
     const route = (globalThis as { [FAST_ROUTES_KEY]?: FastRoutes })[FAST_ROUTES_KEY]!;
@@ -160,17 +169,63 @@ describe("beacon", () => {
     expect(route("GET", "/ads/FAST_1/impression.gif", { "x-forwarded-proto": "https" })!.headers).toHaveProperty(
       "Strict-Transport-Security",
     );
+    expect(route("GET", "/ads/FAST_1/image", {})).toMatchObject({ status: 302, headers: { Location: "/ads/house-rectangle.svg" } });
+    expect(route("GET", "/ads/NOPE/image", {})).toMatchObject({ status: 404 });
     // Everything else goes on to Next: other methods, other paths, broken escapes.
     for (const [method, url] of [
       ["HEAD", "/ads/FAST_1/impression.gif"],
       ["POST", "/ads/FAST_1/impression.gif"],
       ["GET", "/ads/FAST_1/click"],
       ["GET", "/ads/FAST_1/impression.gif/x"],
+      ["HEAD", "/ads/FAST_1/image"],
+      ["GET", "/ads/FAST_1/image.png"],
       ["GET", "/x/ads/FAST_1/impression.gif"],
       ["GET", "/ads/%E0%A4%A/impression.gif"],
     ]) {
       expect(route(method, url, {}), `${method} ${url}`).toBeUndefined();
     }
     flushImpressions();
+  });
+});
+
+describe("image ad", () => {
+  it("counts each load of its picture and redirects to the image, never cached", async () => {
+    const id = await slot("IMAGE_OK");
+    flushImpressions();
+    const answer = imageAnswer("IMAGE_OK", false);
+    expect(answer).toMatchObject({ status: 302, body: null });
+    expect(answer.headers).toMatchObject({
+      Location: "/ads/house-rectangle.svg",
+      "Cache-Control": "no-store, max-age=0",
+      "Content-Length": "0",
+      "X-Content-Type-Options": "nosniff",
+    });
+    expect(answer.headers).not.toHaveProperty("Content-Type");
+    expect(imageAnswer("IMAGE_OK", true).headers).toHaveProperty("Strict-Transport-Security");
+    expect(impressionCounter().pending()).toBe(2);
+    flushImpressions();
+    expect(statsOf(id).reduce((n, r) => n + r.impressions, 0)).toBe(2);
+  });
+
+  it("sends a Location a header can carry, and 404 for HTML slots, unknown and malformed keys", async () => {
+    await createAdSlot({ ...fields, key: "IMAGE_FAR", imageUrl: "https://cdn.example.com/ads/été 1.png?size=300" }, []);
+    await createAdSlot({ ...fields, key: "IMAGE_ACCENT", imageUrl: "/ads/uploads/café.png" }, []);
+    await createAdSlot({ ...fields, key: "HTML_ONLY", creativeType: "html", imageUrl: null, linkUrl: null, html: "<p>ad</p>" }, []);
+    expect(imageAnswer("IMAGE_FAR", false).headers.Location).toBe("https://cdn.example.com/ads/%C3%A9t%C3%A9%201.png?size=300");
+    expect(imageAnswer("IMAGE_ACCENT", false).headers.Location).toBe("/ads/uploads/caf%C3%A9.png");
+    for (const key of ["HTML_ONLY", "NO_SUCH_SLOT", "bad key", "x".repeat(65)]) {
+      expect(imageAnswer(key, false), key).toMatchObject({ status: 404, body: null });
+    }
+    expect(impressionCounter().pending()).toBe(2);
+    flushImpressions();
+  });
+});
+
+describe("HTML creative", () => {
+  it("loads its slot's pixel from its own document when live, not in the admin's preview", () => {
+    const live = adCreativeDocument("<p>ad</p>", "/ads/LIVE/impression.gif");
+    expect(live).toContain('<img src="/ads/LIVE/impression.gif" alt="" width="1" height="1"');
+    expect(live.indexOf("<p>ad</p>")).toBeLessThan(live.indexOf("impression.gif"));
+    expect(adCreativeDocument("<p>ad</p>")).not.toContain("<img");
   });
 });

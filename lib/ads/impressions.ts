@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { addAdImpressions, findAdSlotId } from "@/db/queries/ad-slots";
+import { addAdImpressions, findAdSlotId, findAdSlotImage } from "@/db/queries/ad-slots";
 import { COMMON_HEADERS, HSTS_HEADER, PUBLIC_CSP, SAME_ORIGIN_FRAMING_HEADER } from "@/lib/security/headers";
 import { isValidAdKey } from "@/lib/validation/ad-slot";
 import { FAST_ROUTES_KEY, type FastAnswer, type FastRoutes } from "@/server/fast-routes-key.mjs";
@@ -8,11 +8,14 @@ import { statsDay } from "./schedule";
 /**
  * Ad impressions, counted in memory and written to the daily buckets once a second.
  *
- * Every rendered ad loads its 1×1 beacon, so a page with eight ads costs eight beacon requests
- * for one cached page. Writing each one in its own transaction made the beacon the most
- * expensive request a reader makes; now a beacon is a key look-up and a counter increment, and
- * one transaction a second adds everything counted since. In production, beacons are answered
- * before Next's request handler (see `publishBeaconRoute`).
+ * An impression is counted by the ad's own creative as it loads (lazily, as it nears the screen):
+ * an image ad's picture comes through `/ads/KEY/image`, which counts and redirects to the image;
+ * an HTML creative's document loads the 1×1 `/ads/KEY/impression.gif`. Neither is ever cached,
+ * so every view counts while the page that embeds the ad stays static, and the page carries no
+ * pixel of its own. A page with eight ads costs eight such requests for one cached page: writing
+ * each one in its own transaction made them the most expensive requests a reader made; now each
+ * is a key look-up and a counter increment, and one transaction a second adds everything counted
+ * since. In production they are answered before Next's request handler (`publishBeaconRoute`).
  *
  * Impressions counted in the last second before a crash (SIGKILL, power loss) are lost; a
  * normal shutdown writes them (instrumentation.ts flushes before the database closes), and the
@@ -34,6 +37,8 @@ const BEACON_HEADERS = {
 export type ImpressionCounter = {
   /** Counts one impression of the slot with this key in `now`'s bucket; false if there is no such slot. */
   record(key: string, now?: Date): boolean;
+  /** Counts one impression of the slot with this id (already looked up). */
+  recordSlot(slotId: number, now?: Date): void;
   /** Writes everything counted so far. */
   flush(): void;
   /** Impressions counted and not yet written. */
@@ -79,6 +84,9 @@ export function createImpressionCounter(options: { flushEveryMs?: number } = {})
       if (slotId === undefined) return false;
       add(slotId, statsDay(now), 1);
       return true;
+    },
+    recordSlot(slotId, now = new Date()) {
+      add(slotId, statsDay(now), 1);
     },
     flush,
     pending: () => total,
@@ -126,17 +134,41 @@ export function beaconAnswer(key: string, https: boolean): FastAnswer {
   return { status: counted ? 200 : 404, headers: { ...headers }, body: counted ? PIXEL : null };
 }
 
-const BEACON_PATH = /^\/ads\/([^/?#]+)\/impression\.gif(?:\?|$)/;
+/** Where an image ad's picture is, as a Location header may carry it (percent-encoded). */
+function imageLocation(imageUrl: string): string | undefined {
+  try {
+    const url = new URL(imageUrl, "http://dateline.invalid");
+    return imageUrl.startsWith("/") ? `${url.pathname}${url.search}` : url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An image ad's picture: counts the impression and redirects (never cached) to the image itself,
+ * which the browser keeps as the image's own headers allow. 404 for a key no image slot has.
+ */
+export function imageAnswer(key: string, https: boolean): FastAnswer {
+  const slot = isValidAdKey(key) ? findAdSlotImage(key) : undefined;
+  const location = slot && imageLocation(slot.imageUrl);
+  const headers = { ...ANSWERS.unknown[https ? "https" : "http"] };
+  if (!slot || !location) return { status: 404, headers, body: null };
+  impressionCounter().recordSlot(slot.id);
+  delete headers["Content-Type"];
+  return { status: 302, headers: { ...headers, Location: location }, body: null };
+}
+
+const COUNTED_PATH = /^\/ads\/([^/?#]+)\/(impression\.gif|image)(?:\?|$)/;
 
 /**
  * Lets the in-process layer (server/in-process.mjs, under `npm start` and `next start`) answer
- * `GET /ads/KEY/impression.gif` itself: the same counter and answer as the route handler,
- * without a trip through Next's router.
+ * `GET /ads/KEY/impression.gif` and `GET /ads/KEY/image` itself: the same counter and answers as
+ * the route handlers, without a trip through Next's router.
  */
 export function publishBeaconRoute(): void {
   const route: FastRoutes = (method: string, url: string, headers: IncomingHttpHeaders) => {
     if (method !== "GET") return undefined;
-    const match = BEACON_PATH.exec(url);
+    const match = COUNTED_PATH.exec(url);
     if (!match) return undefined;
     let key: string;
     try {
@@ -144,7 +176,8 @@ export function publishBeaconRoute(): void {
     } catch {
       return undefined; // a broken escape: Next's own checks answer it
     }
-    return beaconAnswer(key, headers["x-forwarded-proto"] === "https");
+    const https = headers["x-forwarded-proto"] === "https";
+    return match[2] === "image" ? imageAnswer(key, https) : beaconAnswer(key, https);
   };
   (globalThis as { [FAST_ROUTES_KEY]?: FastRoutes })[FAST_ROUTES_KEY] = route;
 }

@@ -14,7 +14,6 @@ function slot(partial: Partial<PublicAdSlot> & Pick<PublicAdSlot, "placement">):
     width: 300,
     height: 250,
     creativeType: "image",
-    imageUrl: "/ads/house-rectangle.svg",
     altText: "An ad",
     active: true,
     startsAt: null,

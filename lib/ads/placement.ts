@@ -7,7 +7,7 @@ import { isAdLive, nextScheduleChange } from "./schedule";
  * no filtering of their own, so the rules live (and are tested) here.
  */
 
-/** What a public page needs to render a slot: no ad code, no link target (both served by routes). */
+/** What a public page needs to render a slot: no ad code, link target or image (all served by routes). */
 export type PublicAdSlot = {
   id: number;
   key: string;
@@ -17,7 +17,6 @@ export type PublicAdSlot = {
   width: number;
   height: number;
   creativeType: AdCreativeType;
-  imageUrl: string | null;
   altText: string;
   active: boolean;
   startsAt: number | null;

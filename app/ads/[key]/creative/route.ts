@@ -1,5 +1,6 @@
 import { getAdSlotByKey } from "@/db/queries/ad-slots";
 import { adCreativeDocument, CREATIVE_CSP } from "@/lib/ads/creative";
+import { adImpressionPath } from "@/lib/ads/paths";
 import { isAdLive } from "@/lib/ads/schedule";
 import { isValidAdKey } from "@/lib/validation/ad-slot";
 
@@ -24,7 +25,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   }
   // The page links the version it was rendered with: that exact version may be kept for long.
   const current = new URL(request.url).searchParams.get("v") === String(slot.updatedAt.getTime());
-  return new Response(adCreativeDocument(slot.html!), {
+  // The document counts its own showings: every time the frame loads it, from the browser's
+  // cache or not, it asks for the (never cached) pixel.
+  return new Response(adCreativeDocument(slot.html!, adImpressionPath(slot.key)), {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": CREATIVE_CSP,
