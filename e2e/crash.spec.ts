@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { serverActions } from "./support/app-routes";
-import { copyOfBuild, freePort, ownServerEnv } from "./support/own-server";
+import { copyOfBuild, freePort, ownServerEnv, spawnOwnServer } from "./support/own-server";
 import { ACCOUNTS } from "./support/browser-guards";
 
 /**
@@ -26,23 +26,16 @@ const hasSaveAction = () => serverActions().some((a) => a.file === "app/admin/ar
 type Server = { child: ChildProcess; log: () => string };
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, "server/main.mjs"), "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout!.on("data", (c) => (log += c));
-  child.stderr!.on("data", (c) => (log += c));
+  const { child, output: log } = spawnOwnServer([path.join(ROOT, "server/main.mjs"), "--hostname", "127.0.0.1", "--port", String(port)], env);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
+    if (child.exitCode !== null) throw new Error(`server exited: ${log()}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return { child, log: () => log };
+    if (ok) return { child, log };
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill("SIGKILL");
-  throw new Error(`server did not start: ${log}`);
+  throw new Error(`server did not start: ${log()}`);
 }
 
 type Writer = { child: ChildProcess; acks: Map<number, string>; stderr: () => string; exited: Promise<void> };

@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { copyOfBuild, freePort, ownServerEnv } from "./support/own-server";
+import { copyOfBuild, freePort, ownServerEnv, spawnOwnServer } from "./support/own-server";
 
 /**
  * A deployment that runs plain `next start` (no server/main.mjs) gets the same in-process layer
@@ -27,18 +27,10 @@ test("plain next start answers cached pages from memory and counts beacons in-pr
   const setup = spawnSync(process.execPath, ["--import", "tsx", "scripts/setup.ts", "--demo"], { cwd: ROOT, env, encoding: "utf8" });
   expect(setup.status, setup.stderr).toBe(0);
 
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const { child, output, exited } = spawnOwnServer(["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], env);
   try {
     await expect
-      .poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000, message: output })
+      .poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000, message: output() })
       .toBe(200);
 
     // The first request renders (or reads Next's cache); the second is a copy from memory,
@@ -64,7 +56,7 @@ test("plain next start answers cached pages from memory and counts beacons in-pr
 
     // Counted in memory and written once a second; stopping writes whatever is still pending.
     child.kill("SIGTERM");
-    expect(await exited, output).toBe(143);
+    expect((await exited).code, output()).toBe(143);
     const db = new Database(databasePath, { readonly: true });
     try {
       const { n } = db

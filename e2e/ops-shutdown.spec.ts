@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { freePort, ownServerEnv } from "./support/own-server";
+import { freePort, ownServerEnv, spawnOwnServer } from "./support/own-server";
 
 /**
  * Graceful shutdown of the production server. Reuses the build the suite's web server made and
@@ -56,29 +56,16 @@ async function startServer(): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // `node server/main.mjs` rather than npx or npm, so the signal reaches the server process itself.
-  const child = spawn(
-    process.execPath,
-    ["server/main.mjs", "--hostname", "127.0.0.1", "--port", String(port)],
-    {
-      env: {
-        ...ownServerEnv({ port, distDir, databasePath }),
-        NODE_OPTIONS: `--require ${path.resolve("scripts/tests/delay-requests.cjs")}`,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
-  );
+  const { child, output, exited } = spawnOwnServer(["server/main.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
+    ...ownServerEnv({ port, distDir, databasePath }),
+    NODE_OPTIONS: `--require ${path.resolve("scripts/tests/delay-requests.cjs")}`,
+  });
   await waitFor(async () => (await get(`${base}/api/health`)).status === 200, "the server to answer");
   return {
     child,
     base,
     databasePath,
-    output: () => output,
+    output,
     exited,
     cleanup: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
