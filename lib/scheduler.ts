@@ -17,7 +17,6 @@ export const SCHEDULER_HEADER = "x-dateline-scheduler";
 export function internalCall(purpose: string, header: string) {
   const token = (secret?: string) => sign(derivedKey(purpose, secret), purpose);
   return {
-    header,
     token,
     /** Whether the request carries this call's credential (never true without AUTH_SECRET). */
     accepts(request: Request): boolean {

@@ -73,6 +73,8 @@ export function createImpressionCounter(options: { flushEveryMs?: number } = {})
     }
   };
 
+  const recordSlot = (slotId: number, now = new Date()) => add(slotId, statsDay(now), 1);
+
   const interval = options.flushEveryMs ?? FLUSH_INTERVAL_MS;
   const timer = interval > 0 ? setInterval(flush, interval) : null;
   timer?.unref();
@@ -82,12 +84,10 @@ export function createImpressionCounter(options: { flushEveryMs?: number } = {})
       if (!isValidAdKey(key)) return false;
       const slotId = findAdSlotId(key);
       if (slotId === undefined) return false;
-      add(slotId, statsDay(now), 1);
+      recordSlot(slotId, now);
       return true;
     },
-    recordSlot(slotId, now = new Date()) {
-      add(slotId, statsDay(now), 1);
-    },
+    recordSlot,
     flush,
     pending: () => total,
     stop: () => {
@@ -119,9 +119,15 @@ function beaconHeaders(https: boolean, length: number): Record<string, string> {
   headers["Content-Security-Policy"] = PUBLIC_CSP;
   return { ...headers, ...BEACON_HEADERS, "Content-Length": String(length) };
 }
+/** The redirect to an image ad's picture: no body, so no Content-Type. */
+function redirectHeaders(https: boolean): Record<string, string> {
+  const { "Content-Type": _none, ...headers } = beaconHeaders(https, 0);
+  return headers;
+}
 const ANSWERS = {
   counted: { http: beaconHeaders(false, PIXEL.length), https: beaconHeaders(true, PIXEL.length) },
   unknown: { http: beaconHeaders(false, 0), https: beaconHeaders(true, 0) },
+  redirect: { http: redirectHeaders(false), https: redirectHeaders(true) },
 };
 
 /**
@@ -151,11 +157,10 @@ function imageLocation(imageUrl: string): string | undefined {
 export function imageAnswer(key: string, https: boolean): FastAnswer {
   const slot = isValidAdKey(key) ? findAdSlotImage(key) : undefined;
   const location = slot && imageLocation(slot.imageUrl);
-  const headers = { ...ANSWERS.unknown[https ? "https" : "http"] };
-  if (!slot || !location) return { status: 404, headers, body: null };
+  const scheme = https ? "https" : "http";
+  if (!slot || !location) return { status: 404, headers: { ...ANSWERS.unknown[scheme] }, body: null };
   impressionCounter().recordSlot(slot.id);
-  delete headers["Content-Type"];
-  return { status: 302, headers: { ...headers, Location: location }, body: null };
+  return { status: 302, headers: { ...ANSWERS.redirect[scheme], Location: location }, body: null };
 }
 
 const COUNTED_PATH = /^\/ads\/([^/?#]+)\/(impression\.gif|image)(?:\?|$)/;
